@@ -1,0 +1,54 @@
+import Hummingbird
+
+extension Fault {
+    /// The ARM error this fault answers a request with.
+    /// - Parameters:
+    ///   - method: the request method, to name the denied action in a 403.
+    ///   - decodedPath: the decoded request path, the scope of a 403.
+    func error(method: HTTPRequest.Method, decodedPath: String) -> ARMError {
+        var headers = HTTPFields()
+        if sendsRetryAfter { headers[.retryAfter] = "1" }
+        return ARMError(
+            HTTPResponse.Status(code: status), code: code,
+            message: message ?? defaultMessage(method: method, decodedPath: decodedPath), headers: headers)
+    }
+
+    private func defaultMessage(method: HTTPRequest.Method, decodedPath: String) -> String {
+        switch status {
+        case 403:
+            "The client 'emulator-client@contoso.com' with object id '\(Self.clientObjectId)' does not have authorization "
+                + "to perform action '\(Self.action(method: method, decodedPath: decodedPath))' over scope '\(decodedPath)' "
+                + "or the scope is invalid. If access was recently granted, please refresh your credentials."
+        case 429:
+            "The request is being throttled as the limit has been reached for operation type - Read_ObservationWindow_00:05:00. "
+                + "For more information, refer to - https://aka.ms/srpthrottlinglimits"
+        case 500: "The server encountered an internal error. Please retry the request."
+        case 502: "The gateway did not receive a response from 'Microsoft.DesktopVirtualization' within the specified time period."
+        case 503: "The service is temporarily unavailable. Please retry the request."
+        case 504: "The gateway did not receive a response from 'Microsoft.DesktopVirtualization' within the specified time period."
+        default: "The request failed with status \(status) (fault injected by the emulator)."
+        }
+    }
+
+    static let clientObjectId = "5e1f0c2a-9a3d-4c57-8d1e-3f6b2a7c9e40"
+
+    /// The RBAC action a request needs, e.g. `Microsoft.DesktopVirtualization/hostpools/sessionhosts/read`.
+    static func action(method: HTTPRequest.Method, decodedPath: String) -> String {
+        let segments = decodedPath.lowercased().split(separator: "/")
+        guard let provider = segments.firstIndex(of: "providers"), provider + 1 < segments.count else {
+            return method == .get ? "Microsoft.Resources/subscriptions/read" : "Microsoft.Resources/subscriptions/write"
+        }
+        // After the namespace, types and names alternate: hostpools/hp/sessionhosts/sh/…
+        let tail = segments[(provider + 2)...]
+        var types: [Substring] = []
+        var verb = method == .delete ? "delete" : method == .get ? "read" : "write"
+        for (offset, segment) in tail.enumerated() where offset % 2 == 0 {
+            if method == .post, offset == tail.count - 1 {
+                verb = "\(segment)/action"
+            } else {
+                types.append(segment)
+            }
+        }
+        return (["Microsoft.DesktopVirtualization"] + types.map(String.init) + [verb]).joined(separator: "/")
+    }
+}

@@ -1,0 +1,193 @@
+extension Scenario {
+    /// A host pool and its session hosts.
+    public struct HostPool: Codable, Sendable, Equatable {
+        /// The host pool name.
+        public var name: String
+        /// The Azure region; the resource group's when nil.
+        public var location: String?
+        /// Resource tags.
+        public var tags: [String: String]
+        /// The writable properties; anything nil gets a default that fits `hostPoolType`.
+        public var properties: HostPoolProperties
+        /// The session hosts, in listing order.
+        public var sessionHosts: [SessionHost]
+
+        /// Creates a host pool.
+        public init(
+            name: String, location: String? = nil, tags: [String: String] = [:],
+            properties: HostPoolProperties = HostPoolProperties(), sessionHosts: [SessionHost] = []
+        ) {
+            self.name = name
+            self.location = location
+            self.tags = tags
+            self.properties = properties
+            self.sessionHosts = sessionHosts
+        }
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case name, location, tags, properties, sessionHosts
+        }
+
+        /// Decodes a host pool, rejecting unknown keys.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.strictContainer(keyedBy: CodingKeys.self)
+            name = try container.decode(String.self, forKey: .name)
+            location = try container.decodeIfPresent(String.self, forKey: .location)
+            tags = try container.decodeIfPresent([String: String].self, forKey: .tags) ?? [:]
+            properties = try container.decodeIfPresent(HostPoolProperties.self, forKey: .properties) ?? HostPoolProperties()
+            sessionHosts = try container.decodeIfPresent([SessionHost].self, forKey: .sessionHosts) ?? []
+        }
+    }
+
+    /// Host pool properties (azure-avd-api.md §3.4). Enumerated values are passed through as
+    /// written, so a scenario can also test how a client copes with values it does not know.
+    public struct HostPoolProperties: Codable, Sendable, Equatable {
+        /// The pool's object id; derived from its path when nil.
+        public var objectId: String?
+        /// The display name.
+        public var friendlyName: String?
+        /// A free-text description.
+        public var description: String?
+        /// `Pooled` (default), `Personal` or `BYODesktop`.
+        public var hostPoolType: String?
+        /// `Automatic` or `Direct`; only for personal pools (default `Automatic` there).
+        public var personalDesktopAssignmentType: String?
+        /// The custom RDP property string.
+        public var customRdpProperty: String?
+        /// Sessions per host (default 999999 for pooled pools).
+        public var maxSessionLimit: Int?
+        /// `BreadthFirst` (pooled default), `DepthFirst` or `Persistent` (personal default).
+        public var loadBalancerType: String?
+        /// The validation ring.
+        public var ring: Int?
+        /// Whether this is a validation pool (default false).
+        public var validationEnvironment: Bool?
+        /// The VM template JSON string.
+        public var vmTemplate: String?
+        /// `Desktop` (default), `RailApplications` or `None`.
+        public var preferredAppGroupType: String?
+        /// Whether VMs start on connect (default false).
+        public var startVMOnConnect: Bool?
+        /// `Enabled` (default), `Disabled`, `EnabledForSessionHostsOnly` or `EnabledForClientsOnly`.
+        public var publicNetworkAccess: String?
+        /// Application group ids; one desktop application group when nil.
+        public var applicationGroupReferences: [String]?
+        /// The agent update schedule; `{"type": "Default"}` when nil.
+        public var agentUpdate: AgentUpdate?
+
+        /// Creates host pool properties; every field is optional.
+        public init(
+            objectId: String? = nil, friendlyName: String? = nil, description: String? = nil,
+            hostPoolType: String? = nil, personalDesktopAssignmentType: String? = nil,
+            customRdpProperty: String? = nil, maxSessionLimit: Int? = nil, loadBalancerType: String? = nil,
+            ring: Int? = nil, validationEnvironment: Bool? = nil, vmTemplate: String? = nil,
+            preferredAppGroupType: String? = nil, startVMOnConnect: Bool? = nil, publicNetworkAccess: String? = nil,
+            applicationGroupReferences: [String]? = nil, agentUpdate: AgentUpdate? = nil
+        ) {
+            self.objectId = objectId
+            self.friendlyName = friendlyName
+            self.description = description
+            self.hostPoolType = hostPoolType
+            self.personalDesktopAssignmentType = personalDesktopAssignmentType
+            self.customRdpProperty = customRdpProperty
+            self.maxSessionLimit = maxSessionLimit
+            self.loadBalancerType = loadBalancerType
+            self.ring = ring
+            self.validationEnvironment = validationEnvironment
+            self.vmTemplate = vmTemplate
+            self.preferredAppGroupType = preferredAppGroupType
+            self.startVMOnConnect = startVMOnConnect
+            self.publicNetworkAccess = publicNetworkAccess
+            self.applicationGroupReferences = applicationGroupReferences
+            self.agentUpdate = agentUpdate
+        }
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case objectId, friendlyName, description, hostPoolType, personalDesktopAssignmentType, customRdpProperty
+            case maxSessionLimit, loadBalancerType, ring, validationEnvironment, vmTemplate, preferredAppGroupType
+            case startVMOnConnect, publicNetworkAccess, applicationGroupReferences, agentUpdate
+        }
+
+        /// Decodes host pool properties, rejecting unknown keys.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.strictContainer(keyedBy: CodingKeys.self)
+            objectId = try container.decodeIfPresent(String.self, forKey: .objectId)
+            friendlyName = try container.decodeIfPresent(String.self, forKey: .friendlyName)
+            description = try container.decodeIfPresent(String.self, forKey: .description)
+            hostPoolType = try container.decodeIfPresent(String.self, forKey: .hostPoolType)
+            personalDesktopAssignmentType = try container.decodeIfPresent(String.self, forKey: .personalDesktopAssignmentType)
+            customRdpProperty = try container.decodeIfPresent(String.self, forKey: .customRdpProperty)
+            maxSessionLimit = try container.decodeIfPresent(Int.self, forKey: .maxSessionLimit)
+            loadBalancerType = try container.decodeIfPresent(String.self, forKey: .loadBalancerType)
+            ring = try container.decodeIfPresent(Int.self, forKey: .ring)
+            validationEnvironment = try container.decodeIfPresent(Bool.self, forKey: .validationEnvironment)
+            vmTemplate = try container.decodeIfPresent(String.self, forKey: .vmTemplate)
+            preferredAppGroupType = try container.decodeIfPresent(String.self, forKey: .preferredAppGroupType)
+            startVMOnConnect = try container.decodeIfPresent(Bool.self, forKey: .startVMOnConnect)
+            publicNetworkAccess = try container.decodeIfPresent(String.self, forKey: .publicNetworkAccess)
+            applicationGroupReferences = try container.decodeIfPresent([String].self, forKey: .applicationGroupReferences)
+            agentUpdate = try container.decodeIfPresent(AgentUpdate.self, forKey: .agentUpdate)
+        }
+    }
+
+    /// A host pool's agent update schedule.
+    public struct AgentUpdate: Codable, Sendable, Equatable {
+        /// `Default` or `Scheduled`.
+        public var type: String
+        /// Whether maintenance windows use the session host's local time.
+        public var useSessionHostLocalTime: Bool?
+        /// The time zone of the maintenance windows, e.g. `W. Europe Standard Time`.
+        public var maintenanceWindowTimeZone: String?
+        /// The weekly maintenance windows.
+        public var maintenanceWindows: [MaintenanceWindow]
+
+        /// Creates an agent update schedule.
+        public init(
+            type: String = "Default", useSessionHostLocalTime: Bool? = nil, maintenanceWindowTimeZone: String? = nil,
+            maintenanceWindows: [MaintenanceWindow] = []
+        ) {
+            self.type = type
+            self.useSessionHostLocalTime = useSessionHostLocalTime
+            self.maintenanceWindowTimeZone = maintenanceWindowTimeZone
+            self.maintenanceWindows = maintenanceWindows
+        }
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case type, useSessionHostLocalTime, maintenanceWindowTimeZone, maintenanceWindows
+        }
+
+        /// Decodes an agent update schedule, rejecting unknown keys.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.strictContainer(keyedBy: CodingKeys.self)
+            type = try container.decodeIfPresent(String.self, forKey: .type) ?? "Default"
+            useSessionHostLocalTime = try container.decodeIfPresent(Bool.self, forKey: .useSessionHostLocalTime)
+            maintenanceWindowTimeZone = try container.decodeIfPresent(String.self, forKey: .maintenanceWindowTimeZone)
+            maintenanceWindows = try container.decodeIfPresent([MaintenanceWindow].self, forKey: .maintenanceWindows) ?? []
+        }
+    }
+
+    /// One weekly agent maintenance window.
+    public struct MaintenanceWindow: Codable, Sendable, Equatable {
+        /// The starting hour, 0–23.
+        public var hour: Int
+        /// `Monday` … `Sunday`.
+        public var dayOfWeek: String
+
+        /// Creates a maintenance window.
+        public init(hour: Int, dayOfWeek: String) {
+            self.hour = hour
+            self.dayOfWeek = dayOfWeek
+        }
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case hour, dayOfWeek
+        }
+
+        /// Decodes a maintenance window, rejecting unknown keys.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.strictContainer(keyedBy: CodingKeys.self)
+            hour = try container.decode(Int.self, forKey: .hour)
+            dayOfWeek = try container.decode(String.self, forKey: .dayOfWeek)
+        }
+    }
+}

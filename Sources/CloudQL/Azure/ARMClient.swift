@@ -1,0 +1,108 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+
+/// Sends requests to Azure Resource Manager (or anything that speaks like it) and turns every
+/// answer that is not a success into a `CloudQLError` carrying status, Azure code and message,
+/// request id, method and URL.
+final class ARMClient: Sendable {
+    /// An answered request.
+    struct Response: Sendable {
+        var status: Int
+        var body: ByteBuffer
+        var requestID: String?
+    }
+
+    let endpoint: ARMEndpoint
+    private let httpClient: HTTPClient
+    private let authorization: AuthorizationSource
+    private let options: Options
+    private let log: HTTPLog?
+
+    struct Options: Sendable {
+        var requestTimeout: TimeAmount = .seconds(60)
+        var maximumBodyBytes = 256 * 1024 * 1024
+    }
+
+    init(endpoint: ARMEndpoint, httpClient: HTTPClient, authorization: AuthorizationSource, options: Options = Options(), log: HTTPLog?) {
+        self.endpoint = endpoint
+        self.httpClient = httpClient
+        self.authorization = authorization
+        self.options = options
+        self.log = log
+    }
+
+    /// Sends one request and returns its answer, whatever the status.
+    /// - Parameter operation: what the request is for, for error messages
+    ///   (e.g. `list_by_host_pool of azure.desktop_virtualization.user_sessions`).
+    func send(_ method: HTTPMethod, _ url: String, body: ByteBuffer? = nil, operation: String) async throws -> Response {
+        guard endpoint.isSameOrigin(url) else {
+            throw CloudQLError(.transport, "Refusing to send a request for \(operation) to \(Self.origin(of: url)): it is not the configured endpoint \(endpoint.baseURL), and the access token goes nowhere else.")
+        }
+        var request = HTTPClientRequest(url: url)
+        request.method = method
+        request.headers.add(name: "Authorization", value: try authorization.headerValue())
+        request.headers.add(name: "Accept", value: "application/json")
+        request.headers.add(name: "User-Agent", value: "cloudql/0.1")
+        if let body {
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(body)
+        }
+        let started = ContinuousClock.now
+        do {
+            let response = try await httpClient.execute(request, timeout: options.requestTimeout)
+            let bytes = try await response.body.collect(upTo: options.maximumBodyBytes)
+            let requestID = response.headers.first(name: "x-ms-request-id")
+            log?.record(method: method.rawValue, url: url, status: Int(response.status.code), elapsed: ContinuousClock.now - started)
+            return Response(status: Int(response.status.code), body: bytes, requestID: requestID)
+        } catch let error as CloudQLError {
+            throw error
+        } catch is NIOTooManyBytesError {
+            throw CloudQLError(.transport, "The answer to \(operation) is larger than \(options.maximumBodyBytes / 1_048_576) MiB; cloudql stopped reading it.", http: .init(method: method.rawValue, url: url))
+        } catch {
+            log?.record(method: method.rawValue, url: url, status: nil, elapsed: ContinuousClock.now - started)
+            throw CloudQLError(.transport, "Cannot reach \(endpoint.baseURL) for \(operation) (\(Self.reason(error))): check --endpoint or CLOUDQL_AZURE_ENDPOINT and the network.", http: .init(method: method.rawValue, url: url))
+        }
+    }
+
+    /// The error for an answer with an error status: Azure's code and message, plus what to do.
+    static func error(for response: Response, method: String, url: String, operation: String) -> CloudQLError {
+        var code: String?
+        var message: String?
+        if let object = try? JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any] {
+            let error = object["error"] as? [String: Any] ?? object
+            code = error["code"] as? String
+            message = error["message"] as? String
+        }
+        var sentence = "\(operation) failed: Azure answered HTTP \(response.status)"
+        if let code { sentence += " \(code)" }
+        if let message { sentence += ": \(message)" } else if response.body.readableBytes > 0 {
+            sentence += ": " + String(String(buffer: response.body).prefix(200))
+        }
+        switch response.status {
+        case 401: sentence += " (the access token was refused: check --auth and that the token is current)"
+        case 403: sentence += " (the signed-in identity lacks permission for this scope)"
+        case 500...: sentence += " (a failure on Azure's side; try again later)"
+        default: break
+        }
+        return CloudQLError(.upstream, sentence, http: .init(
+            method: method, url: url, status: response.status, azureCode: code, azureMessage: message, requestID: response.requestID
+        ))
+    }
+
+    private static func origin(of url: String) -> String {
+        guard let components = URLComponents(string: url) else { return url }
+        return "\(components.scheme ?? "")://\(components.host ?? "")\(components.port.map { ":\($0)" } ?? "")"
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        let text = String(describing: error)
+        if text.localizedCaseInsensitiveContains("refused") { return "connection refused" }
+        if let clientError = error as? HTTPClientError {
+            if clientError == .connectTimeout { return "connection timed out" }
+            if clientError == .deadlineExceeded || clientError == .readTimeout { return "no answer in time" }
+        }
+        return text
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+
+/// Turns statement results into text in one of the output formats.
+public struct ResultRenderer: Sendable {
+    public let options: OutputOptions
+
+    public init(options: OutputOptions) {
+        self.options = options
+    }
+
+    /// The text for one statement's result, ending in a newline.
+    public func render(_ result: StatementResult) -> String {
+        switch result.output {
+        case .message(let message):
+            switch options.format {
+            case .json: return "{\"message\": \(Self.jsonString(message))}\n"
+            case .ndjson: return "{\"message\":\(Self.jsonString(message))}\n"
+            default: return message + "\n"
+            }
+        case .rows(let set):
+            switch options.format {
+            case .table: return table(set)
+            case .json: return json(set)
+            case .ndjson: return set.rows.map { object($0, columns: set.columns, pretty: false) + "\n" }.joined()
+            case .csv: return csv(set)
+            case .text: return text(set)
+            }
+        }
+    }
+
+    // MARK: Formats
+
+    private func table(_ set: ResultSet) -> String {
+        let header = set.columns.map(\.name)
+        let cells = set.rows.map { $0.map { Self.singleLine($0.displayText) } }
+        var widths = header.map(\.count)
+        for row in cells {
+            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
+        }
+        let rule = "|" + widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "|") + "|\n"
+        func line(_ values: [String]) -> String {
+            "|" + zip(values, widths).map { " " + $0 + String(repeating: " ", count: $1 - $0.count) + " " }.joined(separator: "|") + "|\n"
+        }
+        var output = rule + line(header) + rule
+        for row in cells { output += line(row) }
+        return output + rule
+    }
+
+    private func json(_ set: ResultSet) -> String {
+        guard !set.rows.isEmpty else { return "[]\n" }
+        return "[\n" + set.rows.map { "  " + object($0, columns: set.columns, pretty: true) }.joined(separator: ",\n") + "\n]\n"
+    }
+
+    private func object(_ row: [SQLValue], columns: [ResultSet.Column], pretty: Bool) -> String {
+        let separator = pretty ? ", " : ","
+        let colon = pretty ? ": " : ":"
+        let members = zip(columns, row).map { column, value in
+            Self.jsonString(column.name) + colon + Self.jsonValue(value, embedJSON: column.holdsJSON)
+        }
+        return "{" + members.joined(separator: separator) + "}"
+    }
+
+    private func csv(_ set: ResultSet) -> String {
+        let delimiter = options.delimiter
+        func field(_ text: String) -> String {
+            guard text.contains(delimiter) || text.contains("\"") || text.contains("\n") || text.contains("\r") else { return text }
+            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        var output = options.hideHeaders ? "" : set.columns.map { field($0.name) }.joined(separator: delimiter) + "\n"
+        for row in set.rows {
+            output += row.map { $0 == .null ? "" : field($0.displayText) }.joined(separator: delimiter) + "\n"
+        }
+        return output
+    }
+
+    private func text(_ set: ResultSet) -> String {
+        var output = options.hideHeaders ? "" : set.columns.map(\.name).joined(separator: "\t") + "\n"
+        for row in set.rows {
+            output += row.map { Self.singleLine($0.displayText) }.joined(separator: "\t") + "\n"
+        }
+        return output
+    }
+
+    // MARK: Helpers
+
+    private static func singleLine(_ text: String) -> String {
+        guard text.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\t" }) else { return text }
+        return text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\t", with: " ")
+    }
+
+    static func jsonValue(_ value: SQLValue, embedJSON: Bool) -> String {
+        switch value {
+        case .null: return "null"
+        case .integer(let integer): return String(integer)
+        case .real(let real): return real.isFinite ? String(real) : "null"
+        case .text(let text):
+            if embedJSON, let first = text.first, first == "{" || first == "[", JSONValue(parsing: text) != nil {
+                return text
+            }
+            return jsonString(text)
+        case .blob(let bytes): return jsonString(Data(bytes).base64EncodedString())
+        }
+    }
+
+    static func jsonString(_ text: String) -> String {
+        var output = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            case _ where scalar.value < 0x20: output += String(format: "\\u%04x", scalar.value)
+            default: output.unicodeScalars.append(scalar)
+            }
+        }
+        return output + "\""
+    }
+}

@@ -1,0 +1,219 @@
+import Foundation
+
+/// StackQL's statements about the catalog: SHOW and DESCRIBE.
+enum MetadataStatement: Equatable {
+    case showProviders
+    case showServices(provider: String, like: String?)
+    case showResources(provider: String, service: String, like: String?)
+    case showMethods(resource: String, extended: Bool)
+    case describe(resource: String, extended: Bool)
+    case describeMethod(resource: String, method: String)
+
+    /// Parses the statement if it is a SHOW or DESCRIBE; `nil` for any other statement.
+    static func parse(_ sql: String) throws -> MetadataStatement? {
+        var cursor = TokenCursor(try SQLLexer.tokens(sql).filter { !$0.isTrivia })
+        guard let first = cursor.peek else { return nil }
+        if first.isKeyword("SHOW") {
+            cursor.advance()
+            if cursor.accept("PROVIDERS") {
+                try cursor.expectEnd(sql)
+                return .showProviders
+            }
+            let extended = cursor.accept("EXTENDED")
+            if cursor.accept("SERVICES") {
+                try cursor.expect("IN", sql)
+                let provider = try cursor.dottedName(parts: 1, sql)
+                return .showServices(provider: provider, like: try cursor.likeClause(sql))
+            }
+            if cursor.accept("RESOURCES") {
+                try cursor.expect("IN", sql)
+                let name = try cursor.dottedName(parts: 2, sql).split(separator: ".").map(String.init)
+                return .showResources(provider: name[0], service: name[1], like: try cursor.likeClause(sql))
+            }
+            if cursor.accept("METHODS") {
+                try cursor.expect("IN", sql)
+                let resource = try cursor.dottedName(parts: 3, sql)
+                try cursor.expectEnd(sql)
+                return .showMethods(resource: resource, extended: extended)
+            }
+            throw CloudQLError(.syntax, "Unknown SHOW statement '\(sql)': use SHOW PROVIDERS, SHOW SERVICES IN p, SHOW RESOURCES IN p.s or SHOW [EXTENDED] METHODS IN p.s.r.")
+        }
+        if first.isKeyword("DESCRIBE") || first.isKeyword("DESC") {
+            cursor.advance()
+            if cursor.accept("METHOD") {
+                let name = try cursor.dottedName(parts: 4, sql).split(separator: ".").map(String.init)
+                try cursor.expectEnd(sql)
+                return .describeMethod(resource: name[0...2].joined(separator: "."), method: name[3])
+            }
+            let extended = cursor.accept("EXTENDED")
+            let resource = try cursor.dottedName(parts: 3, sql)
+            try cursor.expectEnd(sql)
+            return .describe(resource: resource, extended: extended)
+        }
+        return nil
+    }
+
+    /// Runs the statement against the catalog.
+    func run(registry: ProviderRegistry) throws -> ResultSet {
+        switch self {
+        case .showProviders:
+            return ResultSet(columnNames: ["name", "version"], rows: registry.allProviders.map { [$0.name, $0.version] })
+        case .showServices(let providerName, let like):
+            guard let provider = registry.provider(named: providerName) else {
+                _ = try registry.resources(provider: providerName, service: "")
+                return ResultSet(columns: [], rows: [])
+            }
+            let rows = provider.services
+                .filter { like.map(LikePattern.init)?.matches($0.name) ?? true }
+                .sorted { $0.name < $1.name }
+                .map { ["\($0.name):\(provider.version)", $0.name, $0.title] }
+            return ResultSet(columnNames: ["id", "name", "title"], rows: rows)
+        case .showResources(let provider, let service, let like):
+            let rows = try registry.resources(provider: provider, service: service)
+                .filter { like.map(LikePattern.init)?.matches($0.name) ?? true }
+                .sorted { $0.name < $1.name }
+                .map { [$0.name, $0.qualifiedName] }
+            return ResultSet(columnNames: ["name", "id"], rows: rows)
+        case .showMethods(let name, let extended):
+            let resource = try registry.resource(name)
+            let ordered = resource.selectMethods + resource.methods.filter { method in
+                !resource.selectMethods.contains { $0.name == method.name }
+            }.sorted { Self.verbRank($0.sqlVerb) < Self.verbRank($1.sqlVerb) }
+            let rows = ordered.map { method in
+                [method.name, method.requiredParameterNames.joined(separator: ", "), method.sqlVerb.rawValue]
+                    + (extended ? [method.description] : [])
+            }
+            return ResultSet(
+                columnNames: ["MethodName", "RequiredParams", "SQLVerb"] + (extended ? ["description"] : []),
+                rows: rows
+            )
+        case .describe(let name, let extended):
+            let resource = try registry.resource(name)
+            let rows = resource.fields.map { [$0.name, $0.type] + (extended ? [$0.description] : []) }
+            return ResultSet(columnNames: ["name", "type"] + (extended ? ["description"] : []), rows: rows)
+        case .describeMethod(let name, let methodName):
+            let resource = try registry.resource(name)
+            guard let method = resource.method(named: methodName) else {
+                throw CloudQLError(.unknownName, "\(resource.qualifiedName) has no method '\(methodName)'. \(ProviderRegistry.suggestion(methodName, among: resource.methods.map(\.name)))")
+            }
+            var rows = method.parameters.map { parameter in
+                [parameter.name, parameter.location.rawValue, parameter.schema.displayType,
+                 parameter.isRequired ? "true" : "false", parameter.description ?? ""]
+            }
+            for property in method.requestBody?.schema.properties ?? [] {
+                let required = method.requestBody?.schema.required.contains(property.name) ?? false
+                rows.append(["@@json." + property.name, "body", property.schema.displayType,
+                             required ? "true" : "false", property.schema.description ?? ""])
+            }
+            return ResultSet(columnNames: ["name", "in", "type", "required", "description"], rows: rows)
+        }
+    }
+
+    private static func verbRank(_ verb: SQLVerb) -> Int {
+        SQLVerb.allCases.firstIndex(of: verb) ?? 0
+    }
+}
+
+/// A SQL LIKE pattern (`%`, `_`), matched case-insensitively as SQLite does for ASCII.
+struct LikePattern {
+    let pattern: [Character]
+
+    init(_ pattern: String) { self.pattern = Array(pattern.lowercased()) }
+
+    func matches(_ text: String) -> Bool {
+        let text = Array(text.lowercased())
+        var memo = [[Bool?]](repeating: [Bool?](repeating: nil, count: text.count + 1), count: pattern.count + 1)
+        func match(_ p: Int, _ t: Int) -> Bool {
+            if let known = memo[p][t] { return known }
+            let result: Bool
+            if p == pattern.count {
+                result = t == text.count
+            } else if pattern[p] == "%" {
+                result = match(p + 1, t) || (t < text.count && match(p, t + 1))
+            } else {
+                result = t < text.count && (pattern[p] == "_" || pattern[p] == text[t]) && match(p + 1, t + 1)
+            }
+            memo[p][t] = result
+            return result
+        }
+        return match(0, 0)
+    }
+}
+
+/// Walks the significant tokens of one of cloudql's own statements.
+struct TokenCursor {
+    private let tokens: [SQLToken]
+    private var index = 0
+
+    init(_ tokens: [SQLToken]) { self.tokens = tokens }
+
+    var peek: SQLToken? { index < tokens.count ? tokens[index] : nil }
+    var isAtEnd: Bool { index >= tokens.count }
+
+    mutating func advance() { index += 1 }
+
+    mutating func next() -> SQLToken? {
+        defer { index += 1 }
+        return peek
+    }
+
+    mutating func accept(_ keyword: String) -> Bool {
+        guard peek?.isKeyword(keyword) == true else { return false }
+        index += 1
+        return true
+    }
+
+    mutating func acceptPunctuation(_ text: String) -> Bool {
+        guard let token = peek, token.kind == .punctuation, token.text == text else { return false }
+        index += 1
+        return true
+    }
+
+    mutating func expect(_ keyword: String, _ sql: String) throws {
+        guard accept(keyword) else {
+            throw CloudQLError(.syntax, "Expected \(keyword) \(where_) in: \(sql)")
+        }
+    }
+
+    mutating func expectEnd(_ sql: String) throws {
+        guard isAtEnd else {
+            throw CloudQLError(.syntax, "Unexpected '\(peek!.text)' \(where_) in: \(sql)")
+        }
+    }
+
+    /// `a.b.c` with exactly `parts` parts; quoted parts allowed, as is one quoted dotted name.
+    mutating func dottedName(parts: Int, _ sql: String) throws -> String {
+        var names: [String] = []
+        repeat {
+            guard let token = peek, let name = token.identifierName else {
+                throw CloudQLError(.syntax, "Expected a name of the form \(Self.shape(parts)) \(where_) in: \(sql)")
+            }
+            names.append(contentsOf: token.kind == .quotedIdentifier ? name.split(separator: ".").map(String.init) : [name])
+            advance()
+        } while acceptPunctuation(".")
+        guard names.count == parts else {
+            throw CloudQLError(.syntax, "Expected a name of the form \(Self.shape(parts)), got '\(names.joined(separator: "."))'.")
+        }
+        return names.joined(separator: ".")
+    }
+
+    mutating func likeClause(_ sql: String) throws -> String? {
+        guard accept("LIKE") else {
+            try expectEnd(sql)
+            return nil
+        }
+        guard let pattern = next()?.stringValue else {
+            throw CloudQLError(.syntax, "LIKE needs a quoted pattern such as '%desk%' in: \(sql)")
+        }
+        try expectEnd(sql)
+        return pattern
+    }
+
+    private var where_: String {
+        peek.map { "at '\($0.text)'" } ?? "at the end"
+    }
+
+    private static func shape(_ parts: Int) -> String {
+        ["provider", "provider.service", "provider.service.resource", "provider.service.resource.method"][parts - 1]
+    }
+}

@@ -1,0 +1,195 @@
+import CSQLite
+import Foundation
+
+/// The virtual table of one resource on one connection: declares its columns, picks the
+/// method for each scan from the bound parameters (StackQL's rule), and fetches the rows.
+///
+/// Used only on the engine's thread, through SQLite's callbacks.
+final class ResourceTable {
+    let resource: ResourceDefinition
+    let columns: [TableColumn]
+    let fieldCount: Int
+    let context: EngineContext
+    private let decoder: RowDecoder
+    /// Parameters that name a path segment somewhere: they can be read back from an `id`.
+    private let pathParameterNames: Set<String>
+    private let idTemplates: [ResourceIDTemplate]
+
+    init(resource: ResourceDefinition, context: EngineContext) {
+        self.resource = resource
+        self.context = context
+        let fields = resource.fields
+        let parameters = resource.parameterNames
+        var columns: [TableColumn] = []
+        let schemaTypes = Dictionary(
+            resource.methods.flatMap(\.parameters).map { ($0.name, $0.schema.type) },
+            uniquingKeysWith: { first, _ in first }
+        )
+        for (index, field) in fields.enumerated() {
+            columns.append(TableColumn(
+                name: field.name, fieldIndex: index,
+                parameter: parameters.contains(field.name) ? field.name : nil,
+                sqlType: TableColumn.sqlType(forSchemaType: field.type)
+            ))
+        }
+        for parameter in parameters where !fields.contains(where: { $0.name == parameter }) {
+            columns.append(TableColumn(
+                name: parameter, fieldIndex: nil, parameter: parameter,
+                sqlType: TableColumn.sqlType(forSchemaType: schemaTypes[parameter] ?? "string")
+            ))
+        }
+        self.columns = columns
+        self.fieldCount = fields.count
+        self.decoder = RowDecoder(fieldNames: fields.map(\.name))
+        self.pathParameterNames = Set(resource.methods.flatMap(\.pathParameters).map(\.name))
+        self.idTemplates = Set(resource.methods.map(\.pathTemplate)).sorted().map(ResourceIDTemplate.init)
+    }
+
+    /// The `CREATE TABLE` statement SQLite's `sqlite3_declare_vtab` needs.
+    var declaration: String {
+        let list = columns.map { column in
+            "\"\(column.name.replacingOccurrences(of: "\"", with: "\"\""))\" \(column.sqlType)\(column.isHidden ? " HIDDEN" : "")"
+        }
+        return "CREATE TABLE x(\(list.joined(separator: ", ")))"
+    }
+
+    // MARK: Planning
+
+    enum PlanOutcome {
+        case planned
+        /// Not usable in this join order; SQLite should try another.
+        case needsOtherOrder
+        case failed(CloudQLError)
+    }
+
+    func bestIndex(_ info: UnsafeMutablePointer<sqlite3_index_info>) -> PlanOutcome {
+        var usable: [String: Int] = [:]
+        var present: Set<String> = []
+        for i in 0..<Int(info.pointee.nConstraint) {
+            let constraint = info.pointee.aConstraint[i]
+            guard constraint.op == UInt8(SQLITE_INDEX_CONSTRAINT_EQ), constraint.iColumn >= 0,
+                  let parameter = columns[Int(constraint.iColumn)].parameter else { continue }
+            present.insert(parameter)
+            if constraint.usable != 0, usable[parameter] == nil { usable[parameter] = i }
+        }
+        let selects = resource.selectMethods
+        guard !selects.isEmpty else {
+            return .failed(CloudQLError(.missingParameters, "\(resource.qualifiedName) cannot be read with SELECT: it has no SELECT method (SHOW METHODS IN \(resource.qualifiedName) lists what it has)."))
+        }
+        let bound = Set(usable.keys)
+        guard let methodIndex = selects.firstIndex(where: { Set($0.requiredParameterNames).isSubset(of: bound) }) else {
+            if selects.contains(where: { Set($0.requiredParameterNames).isSubset(of: present) }) {
+                return .needsOtherOrder
+            }
+            return .failed(missingParametersError(given: present))
+        }
+        let method = selects[methodIndex]
+        // Parameters of the method are sent; parameters no id can carry (like `force`) are
+        // echoed into every row so that later statements (DELETE) can use them. Path parameters
+        // of other methods stay ordinary filters against the values read from each row's id.
+        let consumed = usable
+            .filter { name, _ in method.parameter(named: name) != nil || !pathParameterNames.contains(name) }
+            .sorted { $0.value < $1.value }
+        var parts: [String] = []
+        for (offset, (name, constraintIndex)) in consumed.enumerated() {
+            info.pointee.aConstraintUsage[constraintIndex].argvIndex = Int32(offset + 1)
+            info.pointee.aConstraintUsage[constraintIndex].omit = 1
+            let columnIndex = columns.firstIndex { $0.parameter == name }!
+            let isList = sqlite3_vtab_in(info, Int32(constraintIndex), -1) != 0
+            if isList { sqlite3_vtab_in(info, Int32(constraintIndex), 1) }
+            parts.append("\(columnIndex)\(isList ? "i" : "")")
+        }
+        info.pointee.idxNum = Int32(methodIndex)
+        info.pointee.idxStr = cloudql_strdup(parts.joined(separator: ","))
+        info.pointee.needToFreeIdxStr = 1
+        info.pointee.estimatedCost = pow(10, Double(methodIndex + 1))
+        info.pointee.estimatedRows = method.objectKey == nil ? 1 : 100
+        return .planned
+    }
+
+    /// StackQL's message, then what each SELECT method needs and which of that is missing.
+    func missingParametersError(given: Set<String>) -> CloudQLError {
+        var lines = ["cannot find matching operation, possible causes include missing required parameters or an unsupported method for the resource, to find required parameters for supported methods run SHOW METHODS IN \(resource.qualifiedName)"]
+        for method in resource.selectMethods {
+            let missing = method.requiredParameterNames.filter { !given.contains($0) }
+            lines.append("  \(method.name) requires \(method.requiredParameterNames.joined(separator: ", ")); missing: \(missing.joined(separator: ", "))")
+        }
+        return CloudQLError(.missingParameters, lines.joined(separator: "\n"))
+    }
+
+    // MARK: Scanning
+
+    /// Fetches the rows for one scan. `idxStr` lists the bound columns in argv order, each
+    /// marked `i` when SQLite hands over a whole IN list.
+    @available(*, noasync)
+    func rows(methodIndex: Int, idxStr: String, arguments: [OpaquePointer?]) throws -> [[SQLValue]] {
+        let method = resource.selectMethods[methodIndex]
+        var boundColumns: [(column: Int, values: [SQLValue])] = []
+        for (offset, part) in idxStr.split(separator: ",").enumerated() {
+            let isList = part.hasSuffix("i")
+            let column = Int(isList ? part.dropLast() : part)!
+            var values: [SQLValue] = []
+            if isList {
+                var value: OpaquePointer?
+                var rc = sqlite3_vtab_in_first(arguments[offset], &value)
+                while rc == SQLITE_OK, let current = value {
+                    let converted = SQLValue(current)
+                    if !values.contains(converted) { values.append(converted) }
+                    rc = sqlite3_vtab_in_next(arguments[offset], &value)
+                }
+            } else {
+                values = [SQLValue(arguments[offset])]
+            }
+            boundColumns.append((column, values.filter { $0 != .null }))
+        }
+
+        let combinations = boundColumns.reduce([[Int: SQLValue]]([[:]])) { partial, bound in
+            partial.flatMap { combination in
+                bound.values.map { value in combination.merging([bound.column: value]) { $1 } }
+            }
+        }
+        if combinations.isEmpty { return [] }
+        let operation = "\(method.name) of \(resource.qualifiedName)"
+        let calls = try combinations.map { combination in
+            let values = Dictionary(uniqueKeysWithValues: combination.map { (columns[$0.key].parameter!, $0.value) })
+            return MethodCall(
+                url: try context.endpoint(for: resource.provider).url(for: method, values: values),
+                objectKeyPath: method.objectKey.map(ResourceMethod.keyPath),
+                operation: operation
+            )
+        }
+        let fetcher = try context.fetcher(for: resource.provider)
+        let decoder = self.decoder
+        let pages = try Blocking.run { try await fetcher.rows(for: calls, decoder: decoder) }
+
+        let idField = columns.firstIndex { $0.name == "id" && $0.fieldIndex != nil }
+        var rows: [[SQLValue]] = []
+        rows.reserveCapacity(pages.reduce(0) { $0 + $1.count })
+        for (combination, fieldRows) in zip(combinations, pages) {
+            for fields in fieldRows {
+                rows.append(completeRow(fields, bound: combination, idField: idField))
+            }
+        }
+        return rows
+    }
+
+    /// Appends the parameter columns: the value the request was made with, or else the one read
+    /// from the row's resource id.
+    private func completeRow(_ fields: [SQLValue], bound: [Int: SQLValue], idField: Int?) -> [SQLValue] {
+        var row = fields
+        row.reserveCapacity(columns.count)
+        var fromID: [String: String]?
+        for index in columns.indices {
+            let column = columns[index]
+            if index < fieldCount, row[index] != .null { continue }
+            var value = bound[index] ?? .null
+            if value == .null, let parameter = column.parameter, pathParameterNames.contains(parameter),
+               let idField, case .text(let id) = fields[idField] {
+                if fromID == nil { fromID = ResourceIDTemplate.match(id, against: idTemplates) }
+                value = fromID?[parameter].map(SQLValue.text) ?? .null
+            }
+            if index < fieldCount { row[index] = value } else { row.append(value) }
+        }
+        return row
+    }
+}

@@ -1,0 +1,97 @@
+import CSQLite
+import Foundation
+
+/// One in-memory SQLite connection with cloudql's virtual tables and functions: runs one
+/// statement at a time. Used only on the session's engine queue.
+final class SQLiteEngine {
+    private let db: OpaquePointer
+    let context: EngineContext
+    private var registeredResources: Set<String> = []
+    private let rewriter: NameRewriter
+
+    init(context: EngineContext) throws {
+        var handle: OpaquePointer?
+        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_MEMORY | SQLITE_OPEN_NOMUTEX
+        guard sqlite3_open_v2(":memory:", &handle, flags, nil) == SQLITE_OK, let handle else {
+            throw CloudQLError(.internal, "Cannot open an in-memory SQLite database.")
+        }
+        db = handle
+        self.context = context
+        rewriter = NameRewriter(
+            providers: Set(context.registry.allProviders.map { $0.name.lowercased() }),
+            dollarColumns: ["$filter", "$top", "$skip", "$expand", "$select", "$orderby", "$skiptoken"]
+        )
+        try ExtensionFunctions.register(on: db)
+    }
+
+    deinit {
+        sqlite3_close_v2(db)
+    }
+
+    /// Runs one SQL statement (not SHOW, DESCRIBE or EXEC) and returns its rows or status.
+    @available(*, noasync)
+    func run(_ statement: String) throws -> StatementResult.Output {
+        context.resetStatement()
+        let rewritten = try rewriter.rewrite(statement)
+        for name in rewritten.resourceNames {
+            try registerResource(named: name)
+        }
+        var prepared: OpaquePointer?
+        let rc = sqlite3_prepare_v3(db, rewritten.sql, -1, 0, &prepared, nil)
+        guard rc == SQLITE_OK, let prepared else {
+            throw prepareError(rewritten.sql, original: statement)
+        }
+        defer { sqlite3_finalize(prepared) }
+
+        let columnCount = Int(sqlite3_column_count(prepared))
+        let columns = (0..<columnCount).map { index in
+            ResultSet.Column(
+                name: String(cString: sqlite3_column_name(prepared, Int32(index))),
+                holdsJSON: sqlite3_column_decltype(prepared, Int32(index)).map { String(cString: $0) == TableColumn.jsonType } ?? false
+            )
+        }
+        var rows: [[SQLValue]] = []
+        while true {
+            let step = sqlite3_step(prepared)
+            if step == SQLITE_DONE { break }
+            guard step == SQLITE_ROW else { throw stepError() }
+            rows.append((0..<columnCount).map { SQLValue(sqlite3_column_value(prepared, Int32($0))) })
+        }
+        if columnCount == 0 {
+            let verb = statement.split(whereSeparator: \.isWhitespace).first.map { $0.uppercased() } ?? ""
+            let changes = sqlite3_changes64(db)
+            return .message(["INSERT", "UPDATE", "DELETE", "REPLACE"].contains(verb) ? "\(verb) \(changes)" : "OK")
+        }
+        return .rows(ResultSet(columns: columns, rows: rows))
+    }
+
+    private func registerResource(named name: String) throws {
+        let resource = try context.registry.resource(name)
+        guard registeredResources.insert(resource.qualifiedName.lowercased()).inserted else { return }
+        let rc = ResourceTableModule.register(ResourceTable(resource: resource, context: context), on: db)
+        guard rc == SQLITE_OK else {
+            throw CloudQLError(.internal, "Cannot register the table \(resource.qualifiedName): \(String(cString: sqlite3_errmsg(db))).")
+        }
+    }
+
+    private func prepareError(_ sql: String, original: String) -> CloudQLError {
+        if let error = context.recordedError { return error }
+        let message = String(cString: sqlite3_errmsg(db))
+        if message.hasPrefix("no query solution"), let table = context.unplannableTable {
+            return table.missingParametersError(given: [])
+        }
+        let offset = Int(sqlite3_error_offset(db))
+        var located = message
+        if offset >= 0 {
+            // The rewriter only adds quotes around names, so map the offset back by counting them.
+            let mapped = max(0, offset - NameRewriter.insertedBytes(before: offset, in: sql, original: original))
+            located += " at \(SQLLexer.position(of: mapped, in: Array(original.utf8)))"
+        }
+        return CloudQLError(.syntax, "SQL error: \(located).\n  in: \(original)")
+    }
+
+    private func stepError() -> CloudQLError {
+        if let error = context.recordedError { return error }
+        return CloudQLError(.syntax, "SQL error: \(String(cString: sqlite3_errmsg(db))).")
+    }
+}

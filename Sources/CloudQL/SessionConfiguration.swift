@@ -1,0 +1,51 @@
+import Foundation
+
+/// Everything a `Session` needs to know: where each provider's requests go, how to sign them,
+/// which provider documents to read, and how hard to push.
+public struct SessionConfiguration: Sendable {
+    /// Base URL per provider; `azure` defaults to `https://management.azure.com`.
+    public var endpoints: [String: ARMEndpoint]
+    public var auth: AuthConfiguration
+    /// A registry folder (holding `src/`) to read instead of the embedded documents.
+    public var registryDirectory: URL?
+    /// Requests in flight at once per statement.
+    public var concurrencyLimit: Int
+    /// Log each request's method, URL, status and time to standard error.
+    public var httpLogging: Bool
+    /// How long one request may take.
+    public var requestTimeout: Duration
+    /// Where tokens named by `--auth` are looked up.
+    public var environment: [String: String]
+
+    /// The default request concurrency: StackQL's is 1, which is why a sweep over hundreds of
+    /// host pools takes minutes there.
+    public static let defaultConcurrencyLimit = 16
+
+    public init(
+        endpoints: [String: ARMEndpoint] = [:],
+        auth: AuthConfiguration = AuthConfiguration(),
+        registryDirectory: URL? = nil,
+        concurrencyLimit: Int = SessionConfiguration.defaultConcurrencyLimit,
+        httpLogging: Bool = false,
+        requestTimeout: Duration = .seconds(60),
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
+        self.endpoints = endpoints
+        self.auth = auth
+        self.registryDirectory = registryDirectory
+        self.concurrencyLimit = concurrencyLimit
+        self.httpLogging = httpLogging
+        self.requestTimeout = requestTimeout
+        self.environment = environment
+    }
+
+    /// The endpoint for `provider`: the configured one, else `CLOUDQL_<PROVIDER>_ENDPOINT`, else
+    /// Azure's public cloud.
+    func endpoint(for provider: String) throws -> ARMEndpoint {
+        if let endpoint = endpoints[provider] { return endpoint }
+        if let text = environment["CLOUDQL_\(provider.uppercased())_ENDPOINT"], !text.isEmpty {
+            return try ARMEndpoint(text)
+        }
+        return .azurePublicCloud
+    }
+}

@@ -1,0 +1,38 @@
+import CloudQL
+import Foundation
+
+/// A session whose requests can go nowhere: for statements that need only the catalog and
+/// SQLite (SHOW, DESCRIBE, functions, planning errors).
+public enum OfflineSession {
+    /// Runs one statement and returns its rows.
+    public static func rows(_ sql: String) async throws -> ResultSet {
+        let session = try make()
+        defer { Task { try? await session.shutdown() } }
+        let results = try await session.execute(sql)
+        guard case .rows(let set) = results.last?.output else {
+            throw CloudQLError(.internal, "\(sql) produced no rows")
+        }
+        return set
+    }
+
+    /// Runs one statement that must fail and returns its error.
+    public static func error(_ sql: String) async throws -> CloudQLError {
+        let session = try make()
+        do {
+            try await session.execute(sql)
+        } catch let error as CloudQLError {
+            try await session.shutdown()
+            return error
+        }
+        try await session.shutdown()
+        throw CloudQLError(.internal, "expected \(sql) to fail")
+    }
+
+    private static func make() throws -> Session {
+        // Port 9 (discard) on loopback: nothing answers, nothing leaves the machine.
+        try Session(configuration: SessionConfiguration(
+            endpoints: ["azure": try ARMEndpoint("http://127.0.0.1:9")],
+            auth: AuthConfiguration(methods: ["azure": .token("offline")])
+        ))
+    }
+}

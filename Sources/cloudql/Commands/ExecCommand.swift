@@ -1,0 +1,146 @@
+import ArgumentParser
+import AzureEmulator
+import CloudQL
+import Foundation
+
+extension OutputFormat: ExpressibleByArgument {}
+
+/// `cloudql exec`: runs statements and prints their results.
+struct ExecCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "exec",
+        abstract: "Run SQL, SHOW and DESCRIBE statements against Azure.",
+        discussion: """
+            Statements come from the argument, from -i FILE, or from standard input, separated by ';'.
+            Examples:
+              cloudql exec --demo "SHOW METHODS IN azure.desktop_virtualization.user_sessions"
+              cloudql exec --auth '{"azure": {"type": "bearer", "credentialsenvvar": "AZ_ACCESS_TOKEN"}}' -i report.iql
+            """
+    )
+
+    @Argument(help: "The statements to run.")
+    var query: String?
+
+    @Option(name: [.customShort("i"), .customLong("infile")], help: "Read statements from this file.")
+    var inputFile: String?
+
+    @Option(name: [.customShort("o"), .long], help: "Output format: table, json, ndjson, csv or text.")
+    var output: OutputFormat = .table
+
+    @Flag(name: [.customShort("H"), .customLong("hideheaders")], help: "Leave out the header line in csv and text output.")
+    var hideHeaders = false
+
+    @Option(name: [.customShort("d"), .long], help: "Field delimiter for csv output.")
+    var delimiter = ","
+
+    @Option(name: [.customShort("f"), .customLong("outfile")], help: "Write results to this file instead of standard output.")
+    var outputFile: String?
+
+    @Option(help: #"Authentication per provider as JSON, e.g. {"azure": {"type": "bearer", "credentialsenvvar": "AZ_ACCESS_TOKEN"}}."#)
+    var auth: String?
+
+    @Option(name: .customLong("endpoint"), help: "Send a provider's requests to another base URL: azure=URL (repeatable). Also CLOUDQL_AZURE_ENDPOINT.")
+    var endpoints: [String] = []
+
+    @Option(help: "Read provider documents from this registry folder (holding src/<provider>/<version>/provider.yaml).")
+    var registry: String?
+
+    @Flag(help: "Run against a built-in Azure emulator holding the demo estate; no Azure account needed.")
+    var demo = false
+
+    @Flag(name: .customLong("http.log.enabled"), help: "Log each request (method, URL, status, time) to standard error.")
+    var httpLogEnabled = false
+
+    @Option(name: .customLong("execution.concurrency.limit"), help: "Requests in flight at once per statement.")
+    var concurrencyLimit: Int = SessionConfiguration.defaultConcurrencyLimit
+
+    func validate() throws {
+        if query != nil && inputFile != nil {
+            throw ValidationError("Give the statements either as an argument or with -i, not both.")
+        }
+        if concurrencyLimit < 1 {
+            throw ValidationError("--execution.concurrency.limit must be at least 1.")
+        }
+        if delimiter.count != 1 {
+            throw ValidationError("-d takes exactly one character, e.g. -d ';'.")
+        }
+    }
+
+    func run() async throws {
+        do {
+            let script = try readScript()
+            var configuration = try sessionConfiguration()
+            var emulator: RunningEmulator?
+            if demo {
+                let running = try await AzureEmulator.start(EmulatorConfiguration(scenario: .demo))
+                emulator = running
+                configuration.endpoints["azure"] = try ARMEndpoint(running.baseURL)
+                configuration.auth.methods["azure"] = .token(running.token)
+            }
+            let printer = try ResultPrinter(renderer: ResultRenderer(options: OutputOptions(format: output, hideHeaders: hideHeaders, delimiter: delimiter)), path: outputFile)
+            let session = try Session(configuration: configuration)
+            var failure: (any Error)?
+            do {
+                try await session.execute(script) { printer.print($0) }
+            } catch {
+                failure = error
+            }
+            try await session.shutdown()
+            await emulator?.stop()
+            if let failure { throw failure }
+        } catch let error as CloudQLError {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitCode.failure
+        }
+    }
+
+    private func readScript() throws -> String {
+        if let query { return query }
+        if let inputFile {
+            do {
+                return try String(contentsOfFile: inputFile, encoding: .utf8)
+            } catch {
+                throw CloudQLError(.usage, "Cannot read the statements file \(inputFile): \(error.localizedDescription)")
+            }
+        }
+        guard isatty(STDIN_FILENO) == 0 else {
+            throw CloudQLError(.usage, "No statements given: pass SQL as an argument, with -i FILE, or on standard input.")
+        }
+        return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+    }
+
+    private func sessionConfiguration() throws -> SessionConfiguration {
+        var configuration = SessionConfiguration(concurrencyLimit: concurrencyLimit, httpLogging: httpLogEnabled)
+        if let auth { configuration.auth = try AuthConfiguration.parse(auth) }
+        for pair in endpoints {
+            guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
+                throw CloudQLError(.usage, "--endpoint '\(pair)' must be PROVIDER=URL, e.g. --endpoint azure=http://127.0.0.1:8443.")
+            }
+            configuration.endpoints[String(pair[..<equals])] = try ARMEndpoint(String(pair[pair.index(after: equals)...]))
+        }
+        if let registry { configuration.registryDirectory = URL(fileURLWithPath: registry) }
+        return configuration
+    }
+}
+
+/// Writes rendered results to standard output or a file as each statement finishes.
+private final class ResultPrinter: Sendable {
+    private let renderer: ResultRenderer
+    private let handle: FileHandle
+
+    init(renderer: ResultRenderer, path: String?) throws {
+        self.renderer = renderer
+        if let path {
+            guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+                throw CloudQLError(.usage, "Cannot write the output file \(path).")
+            }
+            self.handle = handle
+        } else {
+            handle = FileHandle.standardOutput
+        }
+    }
+
+    func print(_ result: StatementResult) {
+        handle.write(Data(renderer.render(result).utf8))
+    }
+}
