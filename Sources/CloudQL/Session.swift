@@ -56,7 +56,7 @@ public final class Session: Sendable {
             )
             fetchers[provider] = ResourceFetcher(client: client, concurrencyLimit: configuration.concurrencyLimit)
         }
-        let context = EngineContext(registry: registry, endpoints: endpoints, fetchers: fetchers)
+        let context = EngineContext(registry: registry, endpoints: endpoints, fetchers: fetchers, mutationPolicy: configuration.mutationPolicy)
         engine = EngineBox(try SQLiteEngine(context: context))
     }
 
@@ -107,10 +107,11 @@ public final class Session: Sendable {
         if let metadata = try MetadataStatement.parse(statement) {
             return .rows(try metadata.run(registry: registry))
         }
+        if let exec = try ExecStatement.parse(statement) {
+            return try engine.exec(exec)
+        }
         let firstWord = statement.split(whereSeparator: { $0.isWhitespace || $0 == "(" }).first?.uppercased() ?? ""
         switch firstWord {
-        case "EXEC":
-            throw CloudQLError(.usage, "EXEC is not available in this build of cloudql yet; SELECT, SHOW and DESCRIBE are.")
         case "REGISTRY", "USE", "AUTH":
             throw CloudQLError(.usage, "\(firstWord) statements are not supported; use --registry and --auth on the command line.")
         default:

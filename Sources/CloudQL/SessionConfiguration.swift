@@ -16,6 +16,8 @@ public struct SessionConfiguration: Sendable {
     public var requestTimeout: Duration
     /// Where tokens named by `--auth` are looked up.
     public var environment: [String: String]
+    /// Dry run, confirmation threshold and confirmation for DELETE and EXEC.
+    public var mutationPolicy: MutationPolicy
 
     /// The default request concurrency: StackQL's is 1, which is why a sweep over hundreds of
     /// host pools takes minutes there.
@@ -28,8 +30,10 @@ public struct SessionConfiguration: Sendable {
         concurrencyLimit: Int = SessionConfiguration.defaultConcurrencyLimit,
         httpLogging: Bool = false,
         requestTimeout: Duration = .seconds(60),
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        mutationPolicy: MutationPolicy = MutationPolicy()
     ) {
+        self.mutationPolicy = mutationPolicy
         self.endpoints = endpoints
         self.auth = auth
         self.registryDirectory = registryDirectory

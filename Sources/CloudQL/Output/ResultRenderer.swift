@@ -17,6 +17,8 @@ public struct ResultRenderer: Sendable {
             case .ndjson: return "{\"message\":\(Self.jsonString(message))}\n"
             default: return message + "\n"
             }
+        case .mutation(let summary):
+            return mutation(summary)
         case .rows(let set):
             switch options.format {
             case .table: return table(set)
@@ -29,6 +31,30 @@ public struct ResultRenderer: Sendable {
     }
 
     // MARK: Formats
+
+    private func mutation(_ summary: MutationSummary) -> String {
+        switch options.format {
+        case .json, .ndjson:
+            var members = ["\"message\": \(Self.jsonString(summary.statusLine))"]
+            if let requests = summary.dryRunRequests {
+                members.append("\"dryRun\": [\(requests.map(Self.jsonString).joined(separator: ", "))]")
+            } else if summary.status == nil {
+                members.append("\"deleted\": [\(summary.done.map(Self.jsonString).joined(separator: ", "))]")
+                members.append("\"alreadyGone\": [\(summary.alreadyGone.map(Self.jsonString).joined(separator: ", "))]")
+            }
+            if let status = summary.status { members.append("\"status\": \(status)") }
+            if let body = summary.responseBody {
+                members.append("\"response\": " + Self.jsonValue(.text(body), embedJSON: true))
+            }
+            return "{" + members.joined(separator: ", ") + "}\n"
+        default:
+            var lines = [summary.statusLine]
+            lines += (summary.dryRunRequests ?? []).map { "  " + $0 }
+            lines += summary.alreadyGone.map { "  already gone: " + $0 }
+            if let body = summary.responseBody, !body.isEmpty { lines.append(body) }
+            return lines.joined(separator: "\n") + "\n"
+        }
+    }
 
     private func table(_ set: ResultSet) -> String {
         let header = set.columns.map(\.name)

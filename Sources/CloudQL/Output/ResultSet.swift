@@ -31,11 +31,39 @@ public struct StatementResult: Sendable {
     public enum Output: Sendable {
         /// Rows to print in the chosen format.
         case rows(ResultSet)
-        /// A status line, such as `DELETE 3`.
+        /// A status line, such as `OK`.
         case message(String)
+        /// What a DELETE or EXEC changed (or, in a dry run, would have sent).
+        case mutation(MutationSummary)
     }
 
     /// The statement as the user wrote it.
     public var statement: String
     public var output: Output
+}
+
+/// The outcome of a statement that changes Azure.
+public struct MutationSummary: Sendable, Equatable {
+    /// `DELETE` or `EXEC <method>`.
+    public var verb: String
+    /// Targets changed (resource ids, or request URLs where no id is known).
+    public var done: [String] = []
+    /// Targets that were already gone, which counts as done for a DELETE.
+    public var alreadyGone: [String] = []
+    /// In a dry run, the requests that would have been sent; nothing was.
+    public var dryRunRequests: [String]?
+    /// For EXEC: the HTTP status and, with `/*+ SHOWRESULTS */`, the response body.
+    public var status: Int?
+    public var responseBody: String?
+
+    /// The status line: `DELETE 3`, `EXEC disconnect: HTTP 200`, or the dry run's count.
+    public var statusLine: String {
+        if let requests = dryRunRequests {
+            return "\(verb): dry run, \(requests.count) request\(requests.count == 1 ? "" : "s") not sent"
+        }
+        if let status { return "\(verb): HTTP \(status)" }
+        var line = "\(verb) \(done.count + alreadyGone.count)"
+        if !alreadyGone.isEmpty { line += " (\(alreadyGone.count) already gone)" }
+        return line
+    }
 }

@@ -6,13 +6,20 @@ final class EngineContext {
     let registry: ProviderRegistry
     private let endpoints: [String: ARMEndpoint]
     private let fetchers: [String: ResourceFetcher]
+    let mutationPolicy: MutationPolicy
     private(set) var recordedError: CloudQLError?
     private(set) var unplannableTable: ResourceTable?
+    /// Whether the statement being run is a DELETE: its scans remember their rows so that
+    /// `xUpdate` can find them, and a `get` whose fields nobody reads is not fetched at all.
+    private(set) var isDeleting = false
+    /// DELETE requests collected while SQLite runs the statement, sent once it has finished.
+    var pendingMutations: [PendingMutation] = []
 
-    init(registry: ProviderRegistry, endpoints: [String: ARMEndpoint], fetchers: [String: ResourceFetcher]) {
+    init(registry: ProviderRegistry, endpoints: [String: ARMEndpoint], fetchers: [String: ResourceFetcher], mutationPolicy: MutationPolicy) {
         self.registry = registry
         self.endpoints = endpoints
         self.fetchers = fetchers
+        self.mutationPolicy = mutationPolicy
     }
 
     func endpoint(for provider: String) throws -> ARMEndpoint {
@@ -37,9 +44,16 @@ final class EngineContext {
         unplannableTable = table
     }
 
-    /// Forgets the previous statement's errors.
-    func resetStatement() {
+    func mutationRunner(for provider: String) throws -> MutationRunner {
+        let fetcher = try fetcher(for: provider)
+        return MutationRunner(client: fetcher.client, concurrencyLimit: fetcher.concurrencyLimit)
+    }
+
+    /// Forgets the previous statement's errors and rows.
+    func resetStatement(isDeleting: Bool) {
         recordedError = nil
         unplannableTable = nil
+        self.isDeleting = isDeleting
+        pendingMutations = []
     }
 }

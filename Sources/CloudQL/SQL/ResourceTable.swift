@@ -1,5 +1,6 @@
 import CSQLite
 import Foundation
+import NIOHTTP1
 
 /// The virtual table of one resource on one connection: declares its columns, picks the
 /// method for each scan from the bound parameters (StackQL's rule), and fetches the rows.
@@ -14,6 +15,9 @@ final class ResourceTable {
     /// Parameters that name a path segment somewhere: they can be read back from an `id`.
     private let pathParameterNames: Set<String>
     private let idTemplates: [ResourceIDTemplate]
+    /// During a DELETE, the rows scanned so far by rowid, for `xUpdate`.
+    private var rowsForDelete: [Int64: [SQLValue]] = [:]
+    private var nextRowID: Int64 = 1
 
     init(resource: ResourceDefinition, context: EngineContext) {
         self.resource = resource
@@ -99,8 +103,12 @@ final class ResourceTable {
             if isList { sqlite3_vtab_in(info, Int32(constraintIndex), 1) }
             parts.append("\(columnIndex)\(isList ? "i" : "")")
         }
+        // A DELETE that names the row completely and reads none of its fields needs no GET:
+        // the row is made from the parameters, and the DELETE alone goes out.
+        let fieldMask: UInt64 = fieldCount >= 64 ? ~0 : (UInt64(1) << UInt64(fieldCount)) - 1
+        let synthesize = context.isDeleting && method.objectKey == nil && info.pointee.colUsed & fieldMask == 0
         info.pointee.idxNum = Int32(methodIndex)
-        info.pointee.idxStr = cloudql_strdup(parts.joined(separator: ","))
+        info.pointee.idxStr = cloudql_strdup(parts.joined(separator: ",") + (synthesize ? "|s" : ""))
         info.pointee.needToFreeIdxStr = 1
         info.pointee.estimatedCost = pow(10, Double(methodIndex + 1))
         info.pointee.estimatedRows = method.objectKey == nil ? 1 : 100
@@ -124,8 +132,10 @@ final class ResourceTable {
     @available(*, noasync)
     func rows(methodIndex: Int, idxStr: String, arguments: [OpaquePointer?]) throws -> [[SQLValue]] {
         let method = resource.selectMethods[methodIndex]
+        let synthesize = idxStr.hasSuffix("|s")
         var boundColumns: [(column: Int, values: [SQLValue])] = []
-        for (offset, part) in idxStr.split(separator: ",").enumerated() {
+        let boundList = idxStr.split(separator: "|", omittingEmptySubsequences: false).first ?? ""
+        for (offset, part) in boundList.split(separator: ",").enumerated() {
             let isList = part.hasSuffix("i")
             let column = Int(isList ? part.dropLast() : part)!
             var values: [SQLValue] = []
@@ -149,6 +159,10 @@ final class ResourceTable {
             }
         }
         if combinations.isEmpty { return [] }
+        if synthesize {
+            let empty = [SQLValue](repeating: .null, count: fieldCount)
+            return combinations.map { completeRow(empty, bound: $0, idField: nil) }
+        }
         let operation = "\(method.name) of \(resource.qualifiedName)"
         let calls = try combinations.map { combination in
             let values = Dictionary(uniqueKeysWithValues: combination.map { (columns[$0.key].parameter!, $0.value) })
@@ -171,6 +185,49 @@ final class ResourceTable {
             }
         }
         return rows
+    }
+
+    // MARK: Deleting
+
+    /// Rowids for `count` new rows; during a DELETE the rows are remembered under them.
+    func assignRowIDs(_ rows: [[SQLValue]]) -> Int64 {
+        let first = nextRowID
+        nextRowID += Int64(rows.count)
+        if context.isDeleting {
+            for (offset, row) in rows.enumerated() { rowsForDelete[first + Int64(offset)] = row }
+        }
+        return first
+    }
+
+    /// Forgets the rows of the previous statement.
+    func resetStatement() {
+        rowsForDelete = [:]
+    }
+
+    /// Plans the DELETE of the row SQLite chose; the request is sent once the statement is done.
+    func planDelete(rowID: Int64) throws {
+        guard let method = resource.methods(for: .delete).first else {
+            throw Self.noDeleteMethodError(resource)
+        }
+        guard let row = rowsForDelete[rowID] else {
+            throw CloudQLError(.internal, "DELETE asked for a row of \(resource.qualifiedName) that was never scanned.")
+        }
+        var values: [String: SQLValue] = [:]
+        for (index, column) in columns.enumerated() {
+            if let parameter = column.parameter, index < row.count { values[parameter] = row[index] }
+        }
+        let url = try context.endpoint(for: resource.provider).url(for: method, values: values)
+        let id = columns.firstIndex { $0.name == "id" && $0.fieldIndex != nil }.flatMap { row[$0].textValue }
+        context.pendingMutations.append(PendingMutation(
+            httpMethod: .DELETE, url: url, body: nil,
+            target: id ?? String(url.drop { $0 != "/" }.dropFirst(2).drop { $0 != "/" }.prefix { $0 != "?" }),
+            operation: "\(method.name) of \(resource.qualifiedName)",
+            notFoundMeansDone: true, isIdempotent: true
+        ))
+    }
+
+    static func noDeleteMethodError(_ resource: ResourceDefinition) -> CloudQLError {
+        CloudQLError(.missingParameters, "\(resource.qualifiedName) cannot be deleted: it has no DELETE method (SHOW METHODS IN \(resource.qualifiedName) lists what it has). Nothing was sent.")
     }
 
     /// Appends the parameter columns: the value the request was made with, or else the one read

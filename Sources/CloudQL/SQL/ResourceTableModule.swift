@@ -24,6 +24,7 @@ enum ResourceTableModule {
         module.pointee.xEof = eof
         module.pointee.xColumn = column
         module.pointee.xRowid = rowid
+        module.pointee.xUpdate = update
         return module
     }()
 
@@ -131,8 +132,26 @@ enum ResourceTableModule {
         return SQLITE_OK
     }
 
+    /// DELETE arrives as one call per row with only its rowid; INSERT and UPDATE with more.
+    private static let update: @convention(c) (
+        UnsafeMutablePointer<sqlite3_vtab>?, Int32, UnsafeMutablePointer<OpaquePointer?>?, UnsafeMutablePointer<sqlite3_int64>?
+    ) -> Int32 = { vtab, argc, argv, _ in
+        let table = table(vtab)
+        do {
+            guard argc == 1 else {
+                let verb = sqlite3_value_type(argv![0]) == SQLITE_NULL ? "INSERT" : "UPDATE"
+                throw CloudQLError(.usage, "\(table.resource.qualifiedName) cannot be changed with \(verb) in this version of cloudql; SHOW METHODS IN \(table.resource.qualifiedName) lists what it supports. Nothing was sent.")
+            }
+            try table.planDelete(rowID: sqlite3_value_int64(argv![0]))
+            return SQLITE_OK
+        } catch {
+            return fail(vtab, error, table: table)
+        }
+    }
+
     private static let rowid: @convention(c) (UnsafeMutablePointer<sqlite3_vtab_cursor>?, UnsafeMutablePointer<sqlite3_int64>?) -> Int32 = { cursorPointer, rowid in
-        rowid?.pointee = sqlite3_int64(cursor(cursorPointer).position + 1)
+        let cursor = cursor(cursorPointer)
+        rowid?.pointee = cursor.firstRowID + sqlite3_int64(cursor.position)
         return SQLITE_OK
     }
 }
@@ -142,6 +161,7 @@ final class ResourceCursor {
     let table: ResourceTable
     private var rows: [[SQLValue]] = []
     var position = 0
+    private(set) var firstRowID: Int64 = 1
 
     init(table: ResourceTable) {
         self.table = table
@@ -152,6 +172,7 @@ final class ResourceCursor {
     @available(*, noasync)
     func start(methodIndex: Int, idxStr: String, arguments: [OpaquePointer?]) throws {
         rows = try table.rows(methodIndex: methodIndex, idxStr: idxStr, arguments: arguments)
+        firstRowID = table.assignRowIDs(rows)
         position = 0
     }
 

@@ -6,7 +6,7 @@ import Foundation
 final class SQLiteEngine {
     private let db: OpaquePointer
     let context: EngineContext
-    private var registeredResources: Set<String> = []
+    private var registeredTables: [String: ResourceTable] = [:]
     private let rewriter: NameRewriter
 
     init(context: EngineContext) throws {
@@ -31,7 +31,10 @@ final class SQLiteEngine {
     /// Runs one SQL statement (not SHOW, DESCRIBE or EXEC) and returns its rows or status.
     @available(*, noasync)
     func run(_ statement: String) throws -> StatementResult.Output {
-        context.resetStatement()
+        let tokens = try SQLLexer.tokens(statement).filter { !$0.isTrivia }
+        let deleteTarget = try deleteTarget(in: tokens)
+        context.resetStatement(isDeleting: deleteTarget != nil)
+        for table in registeredTables.values { table.resetStatement() }
         let rewritten = try rewriter.rewrite(statement)
         for name in rewritten.resourceNames {
             try registerResource(named: name)
@@ -57,6 +60,12 @@ final class SQLiteEngine {
             guard step == SQLITE_ROW else { throw stepError() }
             rows.append((0..<columnCount).map { SQLValue(sqlite3_column_value(prepared, Int32($0))) })
         }
+        if let deleteTarget {
+            return .mutation(try MutationExecutor(policy: context.mutationPolicy).execute(
+                context.pendingMutations, verb: "DELETE", noun: deleteTarget.name.replacingOccurrences(of: "_", with: " "),
+                runner: try context.mutationRunner(for: deleteTarget.provider)
+            ))
+        }
         if columnCount == 0 {
             let verb = statement.split(whereSeparator: \.isWhitespace).first.map { $0.uppercased() } ?? ""
             let changes = sqlite3_changes64(db)
@@ -65,10 +74,45 @@ final class SQLiteEngine {
         return .rows(ResultSet(columns: columns, rows: rows))
     }
 
+    /// The resource a DELETE removes rows of, checked before anything is sent; `nil` when the
+    /// statement is not a DELETE of a resource.
+    private func deleteTarget(in tokens: [SQLToken]) throws -> ResourceDefinition? {
+        guard let delete = tokens.firstIndex(where: { $0.isKeyword("DELETE") }),
+              delete + 2 < tokens.count, tokens[delete + 1].isKeyword("FROM") else { return nil }
+        var parts: [String] = []
+        var index = delete + 2
+        while index < tokens.count, let name = tokens[index].identifierName {
+            parts += tokens[index].kind == .quotedIdentifier ? name.split(separator: ".").map(String.init) : [name]
+            guard index + 1 < tokens.count, tokens[index + 1].text == "." else { break }
+            index += 2
+        }
+        guard parts.count == 3, context.registry.provider(named: parts[0]) != nil else { return nil }
+        let resource = try context.registry.resource(parts.joined(separator: "."))
+        guard !resource.methods(for: .delete).isEmpty else { throw ResourceTable.noDeleteMethodError(resource) }
+        return resource
+    }
+
+    /// Runs an EXEC: checks it against the catalog, then sends its one request (or, in a dry
+    /// run, shows it).
+    @available(*, noasync)
+    func exec(_ statement: ExecStatement) throws -> StatementResult.Output {
+        let (resource, method, mutation) = try statement.plan(registry: context.registry, endpoint: context.endpoint(for:))
+        var summary = try MutationExecutor(policy: context.mutationPolicy).execute(
+            [mutation], verb: "EXEC \(method.name)", noun: resource.name.replacingOccurrences(of: "_", with: " "),
+            runner: try context.mutationRunner(for: resource.provider)
+        )
+        if !statement.showResults { summary.responseBody = nil }
+        summary.done = []
+        return .mutation(summary)
+    }
+
     private func registerResource(named name: String) throws {
         let resource = try context.registry.resource(name)
-        guard registeredResources.insert(resource.qualifiedName.lowercased()).inserted else { return }
-        let rc = ResourceTableModule.register(ResourceTable(resource: resource, context: context), on: db)
+        let key = resource.qualifiedName.lowercased()
+        guard registeredTables[key] == nil else { return }
+        let table = ResourceTable(resource: resource, context: context)
+        registeredTables[key] = table
+        let rc = ResourceTableModule.register(table, on: db)
         guard rc == SQLITE_OK else {
             throw CloudQLError(.internal, "Cannot register the table \(resource.qualifiedName): \(String(cString: sqlite3_errmsg(db))).")
         }

@@ -54,12 +54,24 @@ struct ExecCommand: AsyncParsableCommand {
     @Option(name: .customLong("execution.concurrency.limit"), help: "Requests in flight at once per statement.")
     var concurrencyLimit: Int = SessionConfiguration.defaultConcurrencyLimit
 
+    @Flag(name: .customLong("dry-run"), help: "Print the requests DELETE and EXEC would send, and send none; reads still run.")
+    var dryRun = false
+
+    @Flag(help: "Proceed with DELETE and EXEC that exceed --mutation-limit without asking.")
+    var yes = false
+
+    @Option(name: .customLong("mutation-limit"), help: "Statements that would change more rows than this ask first (or, when not at a terminal, need --yes).")
+    var mutationLimit: Int = MutationPolicy.defaultThreshold
+
     func validate() throws {
         if query != nil && inputFile != nil {
             throw ValidationError("Give the statements either as an argument or with -i, not both.")
         }
         if concurrencyLimit < 1 {
             throw ValidationError("--execution.concurrency.limit must be at least 1.")
+        }
+        if mutationLimit < 0 {
+            throw ValidationError("--mutation-limit cannot be negative.")
         }
         if delimiter.count != 1 {
             throw ValidationError("-d takes exactly one character, e.g. -d ';'.")
@@ -94,6 +106,12 @@ struct ExecCommand: AsyncParsableCommand {
         }
     }
 
+    @Sendable private static func askAtTerminal(_ question: String) -> Bool {
+        FileHandle.standardError.write(Data(question.utf8))
+        guard let answer = readLine() else { return false }
+        return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+    }
+
     private func readScript() throws -> String {
         if let query { return query }
         if let inputFile {
@@ -110,7 +128,11 @@ struct ExecCommand: AsyncParsableCommand {
     }
 
     private func sessionConfiguration() throws -> SessionConfiguration {
-        var configuration = SessionConfiguration(concurrencyLimit: concurrencyLimit, httpLogging: httpLogEnabled)
+        // Only a person at a terminal can be asked; statements read from standard input leave
+        // nobody to answer.
+        let canAsk = isatty(STDIN_FILENO) != 0 && (query != nil || inputFile != nil)
+        let policy = MutationPolicy(dryRun: dryRun, confirmationThreshold: mutationLimit, assumeYes: yes, confirm: canAsk ? Self.askAtTerminal : nil)
+        var configuration = SessionConfiguration(concurrencyLimit: concurrencyLimit, httpLogging: httpLogEnabled, mutationPolicy: policy)
         if let auth { configuration.auth = try AuthConfiguration.parse(auth) }
         for pair in endpoints {
             guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
