@@ -204,3 +204,38 @@ import Testing
         }
     }
 }
+
+/// Only a request that cannot do harm twice is ever sent twice.
+@Suite struct MutationRetryTests {
+    static let table = "azure.desktop_virtualization.user_sessions"
+    static let ids = "subscriptionId = 's' AND resourceGroupName = 'rg' AND hostPoolName = 'hp' AND sessionHostName = 'sh' AND userSessionId = '1'"
+
+    func attempt(_ sql: String, against server: SilentServer) async throws -> CloudQLError? {
+        let session = try Session(configuration: SessionConfiguration(
+            endpoints: ["azure": try ARMEndpoint(server.baseURL)],
+            auth: AuthConfiguration(methods: ["azure": .token("t")])
+        ))
+        defer { Task { try? await session.shutdown() } }
+        do {
+            try await session.execute(sql)
+            return nil
+        } catch let error as CloudQLError {
+            return error
+        }
+    }
+
+    @Test func aDeleteWithNoAnswerIsRetriedButDisconnectAndSendMessageAreNot() async throws {
+        let server = try SilentServer()
+        defer { server.stop() }
+        let delete = try await attempt("DELETE FROM \(Self.table) WHERE \(Self.ids)", against: server)
+        #expect(delete?.kind == .transport)
+        #expect(server.requestCount == 3, "one DELETE and two retries")
+
+        let before = server.requestCount
+        let disconnect = try await attempt("EXEC \(Self.table).disconnect @subscriptionId='s', @resourceGroupName='rg', @hostPoolName='hp', @sessionHostName='sh', @userSessionId='1'", against: server)
+        #expect(disconnect?.kind == .transport)
+        let message = try await attempt("EXEC \(Self.table).send_message @subscriptionId='s', @resourceGroupName='rg', @hostPoolName='hp', @sessionHostName='sh', @userSessionId='1' @@json='{\"messageBody\": \"b\"}'", against: server)
+        #expect(message?.kind == .transport)
+        #expect(server.requestCount - before == 2, "each POST is sent exactly once")
+    }
+}
