@@ -51,6 +51,7 @@ public enum AzureEmulator {
         let store = EmulatorStore(scenario: configuration.scenario, faults: configuration.faults)
         let signal = ListeningSignal()
         let app = buildApplication(configuration: configuration, store: store) { await signal.listening(on: $0) }
+        InheritedSignals.restoreShutdownSignals()
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
                 services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: app.logger))

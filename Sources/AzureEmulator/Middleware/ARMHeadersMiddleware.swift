@@ -17,6 +17,10 @@ struct ARMHeadersMiddleware: RouterMiddleware {
             response = error.response()
         } catch let error as any HTTPResponseError {
             response = ARMError.generic(status: error.status).response()
+        } catch {
+            response = ARMError(
+                .internalServerError, code: "InternalServerError", message: "The emulator failed: \(error)."
+            ).response()
         }
         response.headers[.msRequestID] = context.requestID
         // ARM keeps a correlation id the client chose, so a client can follow one operation.

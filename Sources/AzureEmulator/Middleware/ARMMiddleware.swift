@@ -30,6 +30,8 @@ struct ARMMiddleware: RouterMiddleware {
             }
         } catch let error as ARMError {
             response = error.response()
+        } catch let error as any HTTPResponseError {
+            response = ARMError.generic(status: error.status).response()
         }
         let force = request.method == .delete ? try? ARMController.force(QueryParameters(target.rawQuery[...])) : nil
         await store.record(

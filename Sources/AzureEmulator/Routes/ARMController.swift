@@ -17,11 +17,11 @@ struct ARMController: Sendable {
     ///   - fallbackBaseURL: the bound address, for `nextLink` when the request carries no usable `Host` header.
     func respond(to request: Request, target: RequestTarget, fallbackBaseURL: @escaping @Sendable () -> String) async throws -> Response {
         try authenticator.check(request.headers)
-        let segments = target.segments
-        let route = try ARMRoute.match(segments)
         if let fault = await store.takeFault(method: request.method.rawValue, decodedPath: target.decodedPath) {
             throw fault.error(method: request.method, decodedPath: target.decodedPath)
         }
+        let segments = target.segments
+        let route = try ARMRoute.match(segments)
         let query = QueryParameters(target.rawQuery[...])
         guard let route else {
             throw ARMRoute.notFound(segments, decodedPath: target.decodedPath, apiVersion: query["api-version"])

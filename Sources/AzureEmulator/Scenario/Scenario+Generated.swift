@@ -85,7 +85,7 @@ extension Scenario {
     }
 
     private static func generateError(_ spec: String, _ problem: String) -> ScenarioError {
-        ScenarioError(jsonPath: "", problem: "the generate specification \"\(spec)\" is invalid: \(problem)")
+        ScenarioError(jsonPath: "", problem: "generate specification \"\(spec)\": \(problem)")
     }
 
     private static let generatedStates = [
@@ -97,14 +97,5 @@ extension Scenario {
     private static func zeroPadded(_ value: Int, _ width: Int) -> String {
         let digits = String(value)
         return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
-    }
-}
-
-extension Substring {
-    func trimmingSpaces() -> Substring {
-        var text = self
-        while text.first == " " { text.removeFirst() }
-        while text.last == " " { text.removeLast() }
-        return text
     }
 }

@@ -27,6 +27,9 @@ extension Scenario {
         do {
             scenario = try JSONDecoder().decode(Scenario.self, from: data)
         } catch let error as DecodingError {
+            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
+                throw ScenarioError(file: file, jsonPath: "", problem: syntaxProblem(data))
+            }
             throw ScenarioError(error, file: file)
         }
         do {
@@ -36,6 +39,18 @@ extension Scenario {
             throw error
         }
         return scenario
+    }
+
+    /// JSONDecoder only says the data is not JSON; JSONSerialization also says where.
+    private static func syntaxProblem(_ data: Data) -> String {
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        } catch {
+            if let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String {
+                return "the file is not valid JSON (\(detail.hasSuffix(".") ? String(detail.dropLast()) : detail))"
+            }
+        }
+        return "the file is not valid JSON"
     }
 
     /// Checks what the JSON types cannot: names are non-empty and unique among their

@@ -21,7 +21,8 @@ public struct ScenarioError: Error, Sendable, Equatable, CustomStringConvertible
     public var description: String {
         let source = file.map { "scenario file '\($0)'" } ?? "scenario"
         let location = jsonPath.isEmpty ? "" : " at \(jsonPath)"
-        return "Invalid \(source)\(location): \(problem)."
+        let sentence = problem.hasSuffix(".") ? String(problem.dropLast()) : problem
+        return "Invalid \(source)\(location): \(sentence)."
     }
 
     /// Same as ``description``.

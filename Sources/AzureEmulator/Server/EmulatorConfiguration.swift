@@ -60,13 +60,3 @@ public struct EmulatorConfiguration: Sendable {
         return String((0..<32).map { _ in alphabet[Int(generator.next(upperBound: UInt(alphabet.count)))] })
     }
 }
-
-/// A configuration the emulator cannot run with, or a server that could not start.
-public struct EmulatorError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// One sentence saying what is wrong.
-    public let description: String
-
-    init(_ description: String) {
-        self.description = description
-    }
-}

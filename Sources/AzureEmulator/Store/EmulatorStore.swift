@@ -16,7 +16,7 @@ public actor EmulatorStore {
     var log: [LoggedRequest] = []
 
     /// How many requests the log keeps; the oldest are dropped beyond that.
-    static let requestLogLimit = 100_000
+    public static let requestLogLimit = 100_000
 
     /// Builds the state from a scenario.
     /// - Parameters:
@@ -107,10 +107,4 @@ public actor EmulatorStore {
         }
         return nil
     }
-}
-
-/// A fault and how many more requests it may fail (nil: unlimited).
-struct FaultCounter: Sendable {
-    let fault: Fault
-    var remaining: Int?
 }

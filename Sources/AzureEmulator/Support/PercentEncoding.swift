@@ -1,3 +1,5 @@
+import Foundation
+
 /// Percent-encoding helpers that work on UTF-8 bytes, independent of Foundation's URL rules.
 enum PercentEncoding {
     /// Decodes `%XX` escapes. Returns nil when an escape is malformed or the result is not UTF-8.
@@ -22,7 +24,8 @@ enum PercentEncoding {
                 index += 1
             }
         }
-        return String(validating: output, as: UTF8.self)
+        // String(validating:as:) would need macOS 15; Foundation's initializer validates too.
+        return String(bytes: output, encoding: .utf8)
     }
 
     /// Encodes everything except RFC 3986 unreserved characters, so the result is safe in any

@@ -58,6 +58,7 @@ extension EmulatorCommand {
             if scenario != nil, generate != nil {
                 throw ValidationError("Use either --scenario or --generate, not both.")
             }
+            _ = try parseFaults()
         }
 
         func run() async throws {
