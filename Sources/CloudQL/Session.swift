@@ -52,9 +52,9 @@ public final class Session: Sendable {
             let client = ARMClient(
                 endpoint: endpoint, httpClient: httpClient,
                 authorization: AuthorizationSource(method: configuration.auth.method(for: provider), environment: configuration.environment),
-                options: .init(requestTimeout: timeout), log: log
+                options: .init(requestTimeout: timeout, retry: configuration.retryPolicy), log: log
             )
-            fetchers[provider] = ResourceFetcher(client: client, concurrencyLimit: configuration.concurrencyLimit)
+            fetchers[provider] = ResourceFetcher(client: client, concurrencyLimit: configuration.concurrencyLimit, options: configuration.listing)
         }
         let context = EngineContext(registry: registry, endpoints: endpoints, fetchers: fetchers, mutationPolicy: configuration.mutationPolicy)
         engine = EngineBox(try SQLiteEngine(context: context))
@@ -79,10 +79,11 @@ public final class Session: Sendable {
                 for (index, statement) in statements.enumerated() {
                     do {
                         let output = try Self.run(statement, engine: engine.engine, registry: registry)
-                        let result = StatementResult(statement: statement, output: output)
+                        let result = StatementResult(statement: statement, output: output, warnings: engine.engine.context.warnings.take())
                         results.append(result)
                         onResult(result)
                     } catch {
+                        _ = engine.engine.context.warnings.take()
                         var failure = error as? CloudQLError ?? CloudQLError(.internal, String(describing: error))
                         if statements.count > 1 {
                             let notRun = statements.count - index - 1

@@ -18,6 +18,10 @@ public struct SessionConfiguration: Sendable {
     public var environment: [String: String]
     /// Dry run, confirmation threshold and confirmation for DELETE and EXEC.
     public var mutationPolicy: MutationPolicy
+    /// When requests are repeated.
+    public var retryPolicy: RetryPolicy
+    /// Page limit and partial results.
+    public var listing: ListingOptions
 
     /// The default request concurrency: StackQL's is 1, which is why a sweep over hundreds of
     /// host pools takes minutes there.
@@ -31,9 +35,13 @@ public struct SessionConfiguration: Sendable {
         httpLogging: Bool = false,
         requestTimeout: Duration = .seconds(60),
         environment: [String: String] = ProcessInfo.processInfo.environment,
-        mutationPolicy: MutationPolicy = MutationPolicy()
+        mutationPolicy: MutationPolicy = MutationPolicy(),
+        retryPolicy: RetryPolicy = .default,
+        listing: ListingOptions = ListingOptions()
     ) {
         self.mutationPolicy = mutationPolicy
+        self.retryPolicy = retryPolicy
+        self.listing = listing
         self.endpoints = endpoints
         self.auth = auth
         self.registryDirectory = registryDirectory

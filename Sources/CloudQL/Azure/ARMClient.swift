@@ -12,6 +12,7 @@ final class ARMClient: Sendable {
         var status: Int
         var body: ByteBuffer
         var requestID: String?
+        var retryAfter: String?
     }
 
     let endpoint: ARMEndpoint
@@ -23,6 +24,7 @@ final class ARMClient: Sendable {
     struct Options: Sendable {
         var requestTimeout: TimeAmount = .seconds(60)
         var maximumBodyBytes = 256 * 1024 * 1024
+        var retry: RetryPolicy = .default
     }
 
     init(endpoint: ARMEndpoint, httpClient: HTTPClient, authorization: AuthorizationSource, options: Options = Options(), log: HTTPLog?) {
@@ -33,10 +35,41 @@ final class ARMClient: Sendable {
         self.log = log
     }
 
-    /// Sends one request and returns its answer, whatever the status.
+    var retryPolicy: RetryPolicy { options.retry }
+
+    /// Sends a request and returns its answer, whatever the status, repeating it while the
+    /// retry policy allows for methods that can be repeated safely (see `RetryPolicy`).
     /// - Parameter operation: what the request is for, for error messages
     ///   (e.g. `list_by_host_pool of azure.desktop_virtualization.user_sessions`).
     func send(_ method: HTTPMethod, _ url: String, body: ByteBuffer? = nil, operation: String) async throws -> Response {
+        let policy = RetryPolicy.isRepeatable(method.rawValue) ? options.retry : .none
+        let started = ContinuousClock.now
+        var attempt = 1
+        while true {
+            let outcome: Result<Response, CloudQLError>
+            do {
+                outcome = .success(try await sendOnce(method, url, body: body, operation: operation))
+            } catch let error as CloudQLError where error.kind == .transport {
+                outcome = .failure(error)
+            }
+            let retryAfter: String?
+            switch outcome {
+            case .success(let response):
+                guard RetryPolicy.retryableStatuses.contains(response.status) else { return response }
+                retryAfter = response.retryAfter
+            case .failure:
+                retryAfter = nil
+            }
+            let wait = policy.delay(afterAttempt: attempt, retryAfter: retryAfter)
+            guard attempt < policy.maxAttempts, ContinuousClock.now - started + wait <= policy.totalDeadline else {
+                return try outcome.get()
+            }
+            try await Task.sleep(for: wait)
+            attempt += 1
+        }
+    }
+
+    private func sendOnce(_ method: HTTPMethod, _ url: String, body: ByteBuffer?, operation: String) async throws -> Response {
         guard endpoint.isSameOrigin(url) else {
             throw CloudQLError(.transport, "Refusing to send a request for \(operation) to \(Self.origin(of: url)): it is not the configured endpoint \(endpoint.baseURL), and the access token goes nowhere else.")
         }
@@ -55,13 +88,19 @@ final class ARMClient: Sendable {
             let bytes = try await response.body.collect(upTo: options.maximumBodyBytes)
             let requestID = response.headers.first(name: "x-ms-request-id")
             log?.record(method: method.rawValue, url: url, status: Int(response.status.code), elapsed: ContinuousClock.now - started)
-            return Response(status: Int(response.status.code), body: bytes, requestID: requestID)
+            return Response(status: Int(response.status.code), body: bytes, requestID: requestID, retryAfter: response.headers.first(name: "Retry-After"))
         } catch let error as CloudQLError {
             throw error
+        } catch is CancellationError {
+            throw CancellationError()
         } catch is NIOTooManyBytesError {
             throw CloudQLError(.transport, "The answer to \(operation) is larger than \(options.maximumBodyBytes / 1_048_576) MiB; cloudql stopped reading it.", http: .init(method: method.rawValue, url: url))
         } catch {
             log?.record(method: method.rawValue, url: url, status: nil, elapsed: ContinuousClock.now - started)
+            if let clientError = error as? HTTPClientError, clientError == .deadlineExceeded || clientError == .readTimeout {
+                let seconds = options.requestTimeout.nanoseconds / 1_000_000_000
+                throw CloudQLError(.transport, "\(operation) timed out: \(endpoint.baseURL) gave no answer within \(seconds) s (--apirequesttimeout).", http: .init(method: method.rawValue, url: url))
+            }
             throw CloudQLError(.transport, "Cannot reach \(endpoint.baseURL) for \(operation) (\(Self.reason(error))): check --endpoint or CLOUDQL_AZURE_ENDPOINT and the network.", http: .init(method: method.rawValue, url: url))
         }
     }

@@ -2,12 +2,10 @@ import NIOCore
 import NIOHTTP1
 
 /// Sends mutations concurrently up to a limit and reports each one's outcome; one failure never
-/// stops the others. Only idempotent requests are ever repeated, and only when no answer came.
+/// stops the others. Repeating is the client's retry policy: DELETE may be repeated, POST never.
 struct MutationRunner: Sendable {
     let client: ARMClient
     let concurrencyLimit: Int
-    /// Further attempts for an idempotent request that got no answer.
-    var retriesWithoutAnswer = 2
 
     func run(_ mutations: [PendingMutation]) async -> [MutationOutcome] {
         await withTaskGroup(of: (Int, MutationOutcome).self) { group in
@@ -28,27 +26,21 @@ struct MutationRunner: Sendable {
     }
 
     private func send(_ mutation: PendingMutation) async -> MutationOutcome {
-        var attempt = 0
-        while true {
-            do {
-                let response = try await client.send(
-                    mutation.httpMethod, mutation.url,
-                    body: mutation.body.map { ByteBuffer(string: $0) }, operation: mutation.operation
-                )
-                if mutation.notFoundMeansDone, response.status == 404 || response.status == 204 {
-                    return MutationOutcome(mutation: mutation, result: .alreadyGone)
-                }
-                guard (200..<300).contains(response.status) else {
-                    let error = ARMClient.error(for: response, method: mutation.httpMethod.rawValue, url: mutation.url, operation: mutation.operation)
-                    return MutationOutcome(mutation: mutation, result: .failed(error))
-                }
-                return MutationOutcome(mutation: mutation, result: .done(status: response.status, body: String(buffer: response.body)))
-            } catch let error as CloudQLError where error.kind == .transport && mutation.isIdempotent && attempt < retriesWithoutAnswer {
-                attempt += 1
-                try? await Task.sleep(for: .milliseconds(200 * attempt))
-            } catch {
-                return MutationOutcome(mutation: mutation, result: .failed(error as? CloudQLError ?? CloudQLError(.internal, String(describing: error))))
+        do {
+            let response = try await client.send(
+                mutation.httpMethod, mutation.url,
+                body: mutation.body.map { ByteBuffer(string: $0) }, operation: mutation.operation
+            )
+            if mutation.notFoundMeansDone, response.status == 404 || response.status == 204 {
+                return MutationOutcome(mutation: mutation, result: .alreadyGone)
             }
+            guard (200..<300).contains(response.status) else {
+                let error = ARMClient.error(for: response, method: mutation.httpMethod.rawValue, url: mutation.url, operation: mutation.operation)
+                return MutationOutcome(mutation: mutation, result: .failed(error))
+            }
+            return MutationOutcome(mutation: mutation, result: .done(status: response.status, body: String(buffer: response.body)))
+        } catch {
+            return MutationOutcome(mutation: mutation, result: .failed(error as? CloudQLError ?? CloudQLError(.internal, String(describing: error))))
         }
     }
 }

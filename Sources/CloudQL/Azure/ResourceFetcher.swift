@@ -8,56 +8,146 @@ struct MethodCall: Sendable {
     var objectKeyPath: [String]?
     /// For messages: `list_by_host_pool of azure.desktop_virtualization.user_sessions`.
     var operation: String
+    /// The parameter values the call was made with, by column index, for the row's columns.
+    var bound: [Int: SQLValue]
 }
 
-/// Runs the GET calls a query needs, concurrently up to a limit, following every `nextLink`,
-/// and decodes each page into rows as it arrives.
+/// How much of a listing to take, and what to do when part of it fails.
+public struct ListingOptions: Sendable, Hashable {
+    /// Pages per listing at most; `nil` for no limit. Reaching it is an error unless partial
+    /// results are allowed.
+    public var pageLimit: Int?
+    /// Return the rows of the calls that succeeded and warn about the others, instead of failing.
+    public var allowPartial: Bool
+
+    public init(pageLimit: Int? = nil, allowPartial: Bool = false) {
+        self.pageLimit = pageLimit
+        self.allowPartial = allowPartial
+    }
+}
+
+/// Runs the GET calls a scan needs, concurrently up to a limit, following every `nextLink`,
+/// and streams each page's rows to the cursor as it is decoded. Pages of one listing stay in
+/// order. Unless partial results are allowed, any call that finally fails fails the scan,
+/// naming every failed call, and the outstanding calls are cancelled: an upstream failure is
+/// never a smaller result.
 final class ResourceFetcher: Sendable {
     let client: ARMClient
     let concurrencyLimit: Int
+    let options: ListingOptions
 
-    init(client: ARMClient, concurrencyLimit: Int) {
+    init(client: ARMClient, concurrencyLimit: Int, options: ListingOptions = ListingOptions()) {
         self.client = client
         self.concurrencyLimit = max(1, concurrencyLimit)
+        self.options = options
     }
 
-    /// The rows of every call, in call order. Fails as a whole if any call fails: an upstream
-    /// failure is never a smaller result.
-    func rows(for calls: [MethodCall], decoder: RowDecoder) async throws -> [[[SQLValue]]] {
-        if calls.count == 1 { return [try await rows(for: calls[0], decoder: decoder)] }
-        return try await withThrowingTaskGroup(of: (Int, [[SQLValue]]).self) { group in
-            var results = [[[SQLValue]]](repeating: [], count: calls.count)
+    /// Starts the calls; their rows arrive on the returned channel.
+    func stream(_ calls: [MethodCall], decoder: RowDecoder, shape: RowShape, warnings: WarningLog) -> PageChannel {
+        let channel = PageChannel()
+        let task = Task {
+            do {
+                try await self.run(calls, decoder: decoder, shape: shape, warnings: warnings, into: channel)
+                channel.finish()
+            } catch {
+                channel.finish(throwing: error)
+            }
+        }
+        channel.attach(task)
+        return channel
+    }
+
+    private func run(_ calls: [MethodCall], decoder: RowDecoder, shape: RowShape, warnings: WarningLog, into channel: PageChannel) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
             var next = 0
+            var failures: [CloudQLError] = []
             func startNext() {
-                let index = next
+                let call = calls[next]
                 next += 1
-                group.addTask { (index, try await self.rows(for: calls[index], decoder: decoder)) }
+                group.addTask {
+                    try await self.list(call, decoder: decoder, shape: shape, warnings: warnings) { try await channel.send($0) }
+                }
             }
             while next < min(concurrencyLimit, calls.count) { startNext() }
-            while let (index, rows) = try await group.next() {
-                results[index] = rows
-                if next < calls.count { startNext() }
+            while let result = await group.nextResult() {
+                if case .failure(let error) = result, !(error is CancellationError) {
+                    let failure = error as? CloudQLError ?? CloudQLError(.internal, String(describing: error))
+                    if options.allowPartial {
+                        warnings.add("skipped: \(failure.message)" + (failure.http?.requestID.map { " (x-ms-request-id: \($0))" } ?? ""))
+                    } else {
+                        failures.append(failure)
+                        group.cancelAll()
+                    }
+                }
+                if failures.isEmpty, next < calls.count { startNext() }
             }
-            return results
+            if !failures.isEmpty { throw Self.combine(failures, of: calls.count) }
+            try Task.checkCancellation()
         }
     }
 
-    /// Every row of one call, across all pages.
-    func rows(for call: MethodCall, decoder: RowDecoder) async throws -> [[SQLValue]] {
-        var rows: [[SQLValue]] = []
+    /// One failure as it is; several as one error that lists each call.
+    static func combine(_ failures: [CloudQLError], of total: Int) -> CloudQLError {
+        guard failures.count > 1, let first = failures.first else { return failures[0] }
+        var error = CloudQLError(first.kind, "\(failures.count) of \(total) calls failed; the first: \(first.message)", http: first.http)
+        for failure in failures {
+            var line = "  " + (failure.http.map { "\($0.method) \($0.url): " } ?? "")
+            if let status = failure.http?.status {
+                line += "HTTP \(status)" + (failure.http?.azureCode.map { " \($0)" } ?? "")
+                if let requestID = failure.http?.requestID { line += " (x-ms-request-id: \(requestID))" }
+            } else {
+                line += failure.message
+            }
+            error.notes.append(line)
+        }
+        return error
+    }
+
+    /// Every page of one call, in order, each handed to `deliver` as soon as it is decoded.
+    private func list(_ call: MethodCall, decoder: RowDecoder, shape: RowShape, warnings: WarningLog, deliver: ([[SQLValue]]) async throws -> Void) async throws {
         var url = call.url
         var followed: Set<String> = [url]
+        var pages = 0
+        while true {
+            try Task.checkCancellation()
+            guard let (rows, nextLink, requestID) = try await page(url, of: call, decoder: decoder) else { return }
+            pages += 1
+            try await deliver(rows.map { shape.complete($0, bound: call.bound) })
+            guard let nextLink, !nextLink.isEmpty else { return }
+            if let limit = options.pageLimit, pages >= limit {
+                let message = "\(call.operation) stopped after \(limit) page\(limit == 1 ? "" : "s") (--http.response.pageLimit) with more to come"
+                if options.allowPartial {
+                    warnings.add("partial: \(message).")
+                    return
+                }
+                throw CloudQLError(.transport, "\(message): raise the limit, or pass --allow-partial to accept the rows so far.", http: .init(method: "GET", url: url))
+            }
+            url = nextLink.hasPrefix("/") ? client.endpoint.baseURL + nextLink : nextLink
+            guard followed.insert(url).inserted else {
+                throw CloudQLError(.transport, "\(call.operation) failed: Azure sent a nextLink it had already sent (\(url)); stopping rather than looping forever.", http: .init(method: "GET", url: url, requestID: requestID))
+            }
+        }
+    }
+
+    /// One page's rows, `nextLink` and request id; `nil` for a `get` answered 404 (no row).
+    /// A page whose body cannot be read is fetched again while the retry policy allows: a GET
+    /// can be repeated safely, and a cut-off body is usually a dropped connection.
+    private func page(_ url: String, of call: MethodCall, decoder: RowDecoder) async throws -> ([[SQLValue]], String?, String?)? {
+        var attempt = 1
         while true {
             let response = try await client.send(.GET, url, operation: call.operation)
-            if response.status == 404, call.objectKeyPath == nil { return [] }
+            if response.status == 404, call.objectKeyPath == nil { return nil }
             guard (200..<300).contains(response.status) else {
                 throw ARMClient.error(for: response, method: "GET", url: url, operation: call.operation)
             }
-            let nextLink = try decodePage(response, call: call, url: url, decoder: decoder, into: &rows)
-            guard let nextLink, !nextLink.isEmpty else { return rows }
-            url = nextLink.hasPrefix("/") ? client.endpoint.baseURL + nextLink : nextLink
-            guard followed.insert(url).inserted else {
-                throw CloudQLError(.transport, "\(call.operation) failed: Azure sent a nextLink it had already sent (\(url)); stopping rather than looping forever.", http: .init(method: "GET", url: url, requestID: response.requestID))
+            do {
+                var rows: [[SQLValue]] = []
+                let nextLink = try decodePage(response, call: call, url: url, decoder: decoder, into: &rows)
+                return (rows, nextLink, response.requestID)
+            } catch let error as CloudQLError where attempt < client.retryPolicy.maxAttempts {
+                _ = error
+                attempt += 1
+                try await Task.sleep(for: client.retryPolicy.delay(afterAttempt: attempt - 1, retryAfter: nil))
             }
         }
     }

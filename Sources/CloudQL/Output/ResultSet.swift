@@ -40,6 +40,8 @@ public struct StatementResult: Sendable {
     /// The statement as the user wrote it.
     public var statement: String
     public var output: Output
+    /// What a person should know about the result, such as calls skipped under `--allow-partial`.
+    public var warnings: [String] = []
 }
 
 /// The outcome of a statement that changes Azure.

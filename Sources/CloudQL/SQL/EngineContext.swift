@@ -7,6 +7,7 @@ final class EngineContext {
     private let endpoints: [String: ARMEndpoint]
     private let fetchers: [String: ResourceFetcher]
     let mutationPolicy: MutationPolicy
+    let warnings = WarningLog()
     private(set) var recordedError: CloudQLError?
     private(set) var unplannableTable: ResourceTable?
     /// Whether the statement being run is a DELETE: its scans remember their rows so that

@@ -12,9 +12,9 @@ final class ResourceTable {
     let fieldCount: Int
     let context: EngineContext
     private let decoder: RowDecoder
+    private let shape: RowShape
     /// Parameters that name a path segment somewhere: they can be read back from an `id`.
-    private let pathParameterNames: Set<String>
-    private let idTemplates: [ResourceIDTemplate]
+    private var pathParameterNames: Set<String> { shape.pathParameterNames }
     /// During a DELETE, the rows scanned so far by rowid, for `xUpdate`.
     private var rowsForDelete: [Int64: [SQLValue]] = [:]
     private var nextRowID: Int64 = 1
@@ -45,8 +45,7 @@ final class ResourceTable {
         self.columns = columns
         self.fieldCount = fields.count
         self.decoder = RowDecoder(fieldNames: fields.map(\.name))
-        self.pathParameterNames = Set(resource.methods.flatMap(\.pathParameters).map(\.name))
-        self.idTemplates = Set(resource.methods.map(\.pathTemplate)).sorted().map(ResourceIDTemplate.init)
+        self.shape = RowShape(resource: resource, columns: columns, fieldCount: fields.count)
     }
 
     /// The `CREATE TABLE` statement SQLite's `sqlite3_declare_vtab` needs.
@@ -127,10 +126,11 @@ final class ResourceTable {
 
     // MARK: Scanning
 
-    /// Fetches the rows for one scan. `idxStr` lists the bound columns in argv order, each
-    /// marked `i` when SQLite hands over a whole IN list.
+    /// Starts fetching the rows of one scan; they arrive on the returned channel. `idxStr`
+    /// lists the bound columns in argv order, each marked `i` when SQLite hands over a whole
+    /// IN list, and ends in `|s` when the rows are to be made from the parameters alone.
     @available(*, noasync)
-    func rows(methodIndex: Int, idxStr: String, arguments: [OpaquePointer?]) throws -> [[SQLValue]] {
+    func open(methodIndex: Int, idxStr: String, arguments: [OpaquePointer?]) throws -> PageChannel {
         let method = resource.selectMethods[methodIndex]
         let synthesize = idxStr.hasSuffix("|s")
         var boundColumns: [(column: Int, values: [SQLValue])] = []
@@ -158,33 +158,22 @@ final class ResourceTable {
                 bound.values.map { value in combination.merging([bound.column: value]) { $1 } }
             }
         }
-        if combinations.isEmpty { return [] }
-        if synthesize {
+        if synthesize || combinations.isEmpty {
             let empty = [SQLValue](repeating: .null, count: fieldCount)
-            return combinations.map { completeRow(empty, bound: $0, idField: nil) }
+            return PageChannel(rows: synthesize ? combinations.map { shape.complete(empty, bound: $0) } : [])
         }
         let operation = "\(method.name) of \(resource.qualifiedName)"
+        let endpoint = try context.endpoint(for: resource.provider)
         let calls = try combinations.map { combination in
             let values = Dictionary(uniqueKeysWithValues: combination.map { (columns[$0.key].parameter!, $0.value) })
             return MethodCall(
-                url: try context.endpoint(for: resource.provider).url(for: method, values: values),
+                url: try endpoint.url(for: method, values: values),
                 objectKeyPath: method.objectKey.map(ResourceMethod.keyPath),
-                operation: operation
+                operation: operation,
+                bound: combination
             )
         }
-        let fetcher = try context.fetcher(for: resource.provider)
-        let decoder = self.decoder
-        let pages = try Blocking.run { try await fetcher.rows(for: calls, decoder: decoder) }
-
-        let idField = columns.firstIndex { $0.name == "id" && $0.fieldIndex != nil }
-        var rows: [[SQLValue]] = []
-        rows.reserveCapacity(pages.reduce(0) { $0 + $1.count })
-        for (combination, fieldRows) in zip(combinations, pages) {
-            for fields in fieldRows {
-                rows.append(completeRow(fields, bound: combination, idField: idField))
-            }
-        }
-        return rows
+        return try context.fetcher(for: resource.provider).stream(calls, decoder: decoder, shape: shape, warnings: context.warnings)
     }
 
     // MARK: Deleting
@@ -228,25 +217,5 @@ final class ResourceTable {
 
     static func noDeleteMethodError(_ resource: ResourceDefinition) -> CloudQLError {
         CloudQLError(.missingParameters, "\(resource.qualifiedName) cannot be deleted: it has no DELETE method (SHOW METHODS IN \(resource.qualifiedName) lists what it has). Nothing was sent.")
-    }
-
-    /// Appends the parameter columns: the value the request was made with, or else the one read
-    /// from the row's resource id.
-    private func completeRow(_ fields: [SQLValue], bound: [Int: SQLValue], idField: Int?) -> [SQLValue] {
-        var row = fields
-        row.reserveCapacity(columns.count)
-        var fromID: [String: String]?
-        for index in columns.indices {
-            let column = columns[index]
-            if index < fieldCount, row[index] != .null { continue }
-            var value = bound[index] ?? .null
-            if value == .null, let parameter = column.parameter, pathParameterNames.contains(parameter),
-               let idField, case .text(let id) = fields[idField] {
-                if fromID == nil { fromID = ResourceIDTemplate.match(id, against: idTemplates) }
-                value = fromID?[parameter].map(SQLValue.text) ?? .null
-            }
-            if index < fieldCount { row[index] = value } else { row.append(value) }
-        }
-        return row
     }
 }

@@ -119,8 +119,13 @@ enum ResourceTableModule {
     }
 
     private static let next: @convention(c) (UnsafeMutablePointer<sqlite3_vtab_cursor>?) -> Int32 = { cursorPointer in
-        cursor(cursorPointer).position += 1
-        return SQLITE_OK
+        let cursor = cursor(cursorPointer)
+        do {
+            try cursor.advance()
+            return SQLITE_OK
+        } catch {
+            return fail(cursorPointer?.pointee.pVtab, error, table: cursor.table)
+        }
     }
 
     private static let eof: @convention(c) (UnsafeMutablePointer<sqlite3_vtab_cursor>?) -> Int32 = { cursorPointer in
@@ -156,28 +161,57 @@ enum ResourceTableModule {
     }
 }
 
-/// One scan over a resource table: the fetched rows and where SQLite is in them.
+/// One scan over a resource table: the page of rows SQLite is reading, and the channel the
+/// next pages arrive on.
 final class ResourceCursor {
     let table: ResourceTable
-    private var rows: [[SQLValue]] = []
-    var position = 0
+    private var channel: PageChannel?
+    private var page: [[SQLValue]] = []
+    private(set) var position = 0
     private(set) var firstRowID: Int64 = 1
+    private(set) var isAtEnd = true
 
     init(table: ResourceTable) {
         self.table = table
     }
 
-    var isAtEnd: Bool { position >= rows.count }
+    deinit {
+        channel?.cancel()
+    }
 
     @available(*, noasync)
     func start(methodIndex: Int, idxStr: String, arguments: [OpaquePointer?]) throws {
-        rows = try table.rows(methodIndex: methodIndex, idxStr: idxStr, arguments: arguments)
-        firstRowID = table.assignRowIDs(rows)
+        channel?.cancel()
+        channel = try table.open(methodIndex: methodIndex, idxStr: idxStr, arguments: arguments)
+        page = []
         position = 0
+        isAtEnd = false
+        try fillPage()
+    }
+
+    @available(*, noasync)
+    func advance() throws {
+        position += 1
+        try fillPage()
+    }
+
+    /// Waits for the next page when the current one is used up.
+    @available(*, noasync)
+    private func fillPage() throws {
+        while position >= page.count {
+            guard let next = try channel?.receive() else {
+                isAtEnd = true
+                page = []
+                return
+            }
+            page = next
+            position = 0
+            firstRowID = table.assignRowIDs(page)
+        }
     }
 
     func value(at column: Int) -> SQLValue {
-        let row = rows[position]
+        let row = page[position]
         return column < row.count ? row[column] : .null
     }
 }

@@ -63,6 +63,21 @@ struct ExecCommand: AsyncParsableCommand {
     @Option(name: .customLong("mutation-limit"), help: "Statements that would change more rows than this ask first (or, when not at a terminal, need --yes).")
     var mutationLimit: Int = MutationPolicy.defaultThreshold
 
+    @Option(name: .customLong("apirequesttimeout"), help: "Seconds one request may take.")
+    var requestTimeout: Int = 60
+
+    @Option(name: .customLong("http.response.pageLimit"), help: "Pages per listing at most; reaching it fails the statement unless --allow-partial.")
+    var pageLimit: Int?
+
+    @Flag(name: .customLong("allow-partial"), help: "Return the rows of the calls that succeeded, with a warning for each that failed, instead of failing.")
+    var allowPartial = false
+
+    @Option(name: .customLong("http.retry.attempts"), help: "Attempts per request, the first included, for GET, HEAD and DELETE (never POST).")
+    var retryAttempts: Int = RetryPolicy.default.maxAttempts
+
+    @Option(name: .customLong("http.retry.deadline"), help: "Seconds after a request's first attempt past which it is not retried.")
+    var retryDeadline: Int = Int(RetryPolicy.default.totalDeadline.components.seconds)
+
     func validate() throws {
         if query != nil && inputFile != nil {
             throw ValidationError("Give the statements either as an argument or with -i, not both.")
@@ -70,6 +85,10 @@ struct ExecCommand: AsyncParsableCommand {
         if concurrencyLimit < 1 {
             throw ValidationError("--execution.concurrency.limit must be at least 1.")
         }
+        if requestTimeout < 1 { throw ValidationError("--apirequesttimeout must be at least 1 second.") }
+        if let pageLimit, pageLimit < 1 { throw ValidationError("--http.response.pageLimit must be at least 1.") }
+        if retryAttempts < 1 { throw ValidationError("--http.retry.attempts must be at least 1.") }
+        if retryDeadline < 0 { throw ValidationError("--http.retry.deadline cannot be negative.") }
         if mutationLimit < 0 {
             throw ValidationError("--mutation-limit cannot be negative.")
         }
@@ -132,7 +151,13 @@ struct ExecCommand: AsyncParsableCommand {
         // nobody to answer.
         let canAsk = isatty(STDIN_FILENO) != 0 && (query != nil || inputFile != nil)
         let policy = MutationPolicy(dryRun: dryRun, confirmationThreshold: mutationLimit, assumeYes: yes, confirm: canAsk ? Self.askAtTerminal : nil)
-        var configuration = SessionConfiguration(concurrencyLimit: concurrencyLimit, httpLogging: httpLogEnabled, mutationPolicy: policy)
+        var retry = RetryPolicy.default
+        retry.maxAttempts = retryAttempts
+        retry.totalDeadline = .seconds(retryDeadline)
+        var configuration = SessionConfiguration(
+            concurrencyLimit: concurrencyLimit, httpLogging: httpLogEnabled, requestTimeout: .seconds(requestTimeout),
+            mutationPolicy: policy, retryPolicy: retry, listing: ListingOptions(pageLimit: pageLimit, allowPartial: allowPartial)
+        )
         if let auth { configuration.auth = try AuthConfiguration.parse(auth) }
         for pair in endpoints {
             guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
@@ -164,5 +189,8 @@ private final class ResultPrinter: Sendable {
 
     func print(_ result: StatementResult) {
         handle.write(Data(renderer.render(result).utf8))
+        for warning in result.warnings {
+            FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))
+        }
     }
 }
