@@ -1,0 +1,1 @@
+EXEC /*+ SHOWRESULTS */ azure.desktop_virtualization.user_sessions.send_message @subscriptionId='s', @resourceGroupName='rg', @hostPoolName='hp', @sessionHostName='sh.contoso.com', @userSessionId=3 @@json='{"messageTitle": "T", "messageBody": "B"}'

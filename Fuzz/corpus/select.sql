@@ -1,0 +1,1 @@
+SELECT us.name, json_extract(us.properties, '$.sessionState') FROM azure.desktop_virtualization.user_sessions us WHERE us.subscriptionId = 'x' AND $filter = 'state eq ''active''' AND "hostPoolName" IN ('a', 'b'); -- done

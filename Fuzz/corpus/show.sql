@@ -1,0 +1,1 @@
+SHOW EXTENDED METHODS IN azure.desktop_virtualization.user_sessions; DESCRIBE METHOD azure.desktop_virtualization.user_sessions.delete; SHOW SERVICES IN azure LIKE '%desk%'; DESC EXTENDED "azure.desktop_virtualization.user_sessions"
