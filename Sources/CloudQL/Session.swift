@@ -51,7 +51,10 @@ public final class Session: Sendable {
             endpoints[provider] = endpoint
             let client = ARMClient(
                 endpoint: endpoint, httpClient: httpClient,
-                authorization: AuthorizationSource(method: configuration.auth.method(for: provider), environment: configuration.environment),
+                authorization: AuthorizationSource(
+                    method: configuration.auth.method(for: provider), environment: configuration.environment,
+                    tokenClient: EntraTokenClient(httpClient: httpClient, environment: configuration.environment)
+                ),
                 options: .init(requestTimeout: timeout, retry: configuration.retryPolicy), log: log
             )
             fetchers[provider] = ResourceFetcher(client: client, concurrencyLimit: configuration.concurrencyLimit, options: configuration.listing)

@@ -69,13 +69,28 @@ final class ARMClient: Sendable {
         }
     }
 
+    /// One attempt; when Azure says the token has expired, fetches a new one and tries once more
+    /// (safe for any method: the request was refused before it was acted on).
     private func sendOnce(_ method: HTTPMethod, _ url: String, body: ByteBuffer?, operation: String) async throws -> Response {
+        let authorizationHeader = try await authorization.headerValue()
+        let response = try await sendOnce(method, url, body: body, operation: operation, authorizationHeader: authorizationHeader)
+        guard response.status == 401, Self.azureCode(of: response) == "ExpiredAuthenticationToken",
+              await authorization.tokenExpired(authorizationHeader) else { return response }
+        return try await sendOnce(method, url, body: body, operation: operation, authorizationHeader: try await authorization.headerValue())
+    }
+
+    private static func azureCode(of response: Response) -> String? {
+        let object = try? JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any]
+        return (object?["error"] as? [String: Any])?["code"] as? String
+    }
+
+    private func sendOnce(_ method: HTTPMethod, _ url: String, body: ByteBuffer?, operation: String, authorizationHeader: String) async throws -> Response {
         guard endpoint.isSameOrigin(url) else {
             throw CloudQLError(.transport, "Refusing to send a request for \(operation) to \(Self.origin(of: url)): it is not the configured endpoint \(endpoint.baseURL), and the access token goes nowhere else.")
         }
         var request = HTTPClientRequest(url: url)
         request.method = method
-        request.headers.add(name: "Authorization", value: try authorization.headerValue())
+        request.headers.add(name: "Authorization", value: authorizationHeader)
         request.headers.add(name: "Accept", value: "application/json")
         request.headers.add(name: "User-Agent", value: "cloudql/0.1")
         if let body {

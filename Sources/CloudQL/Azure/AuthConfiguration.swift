@@ -54,22 +54,56 @@ public struct AuthConfiguration: Sendable, Hashable {
     }
 }
 
-/// Produces the `Authorization` header value for requests to one provider.
+/// Produces the `Authorization` header value for requests to one provider: a fixed token, or
+/// one from the credential chain through a cache.
 struct AuthorizationSource: Sendable {
-    let method: AuthConfiguration.Method
-    let environment: [String: String]
+    static let armScope = "https://management.azure.com/.default"
 
-    func headerValue() throws -> String {
+    private enum Source: Sendable {
+        case fixed(method: AuthConfiguration.Method, environment: [String: String])
+        case cached(TokenCache)
+    }
+
+    private let source: Source
+
+    init(method: AuthConfiguration.Method, environment: [String: String], tokenClient: EntraTokenClient) {
         switch method {
-        case .token(let token):
+        case .azureDefault:
+            source = .cached(TokenCache(credential: DefaultAzureCredential(environment: environment, client: tokenClient)))
+        default:
+            source = .fixed(method: method, environment: environment)
+        }
+    }
+
+    func headerValue() async throws -> String {
+        switch source {
+        case .cached(let cache):
+            return "Bearer " + (try await cache.token(scope: Self.armScope).token)
+        case .fixed(.token(let token), _):
             return "Bearer " + token
-        case .environmentToken(let variable, let prefix):
+        case .fixed(.environmentToken(let variable, let prefix), let environment):
             guard let token = environment[variable]?.trimmingCharacters(in: .whitespacesAndNewlines), !token.isEmpty else {
                 throw CloudQLError(.authentication, "The environment variable \(variable) named by --auth is not set or empty: export the access token in it (for example from `az account get-access-token --query accessToken -o tsv`).")
             }
             return prefix + token
-        case .azureDefault:
-            throw CloudQLError(.authentication, #"No Azure credential: this build of cloudql cannot yet sign in with the default credential chain; pass a token with --auth '{"azure": {"type": "bearer", "credentialsenvvar": "AZ_ACCESS_TOKEN"}}' and AZ_ACCESS_TOKEN=$(az account get-access-token --query accessToken -o tsv)."#)
+        case .fixed(.azureDefault, _):
+            throw CloudQLError(.internal, "the default credential chain has no cache")
+        }
+    }
+
+    /// Azure answered that the token in `headerValue` has expired. Returns whether a new token
+    /// can be fetched (only chain tokens can; a fixed token stays what it is).
+    func tokenExpired(_ headerValue: String) async -> Bool {
+        guard case .cached(let cache) = source else { return false }
+        await cache.invalidate(String(headerValue.dropFirst("Bearer ".count)), scope: Self.armScope)
+        return true
+    }
+
+    /// Tokens fetched so far by the chain (0 for fixed tokens).
+    var tokenFetches: Int {
+        get async {
+            guard case .cached(let cache) = source else { return 0 }
+            return await cache.fetchCount
         }
     }
 }
