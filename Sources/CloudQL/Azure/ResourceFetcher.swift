@@ -65,7 +65,9 @@ final class ResourceFetcher: Sendable {
                 let call = calls[next]
                 next += 1
                 group.addTask {
-                    try await self.list(call, decoder: decoder, shape: shape, warnings: warnings) { try await channel.send($0) }
+                    try await self.list(call, decoder: decoder, warnings: warnings) { rows in
+                        try await channel.send(rows.map { shape.complete($0, bound: call.bound) })
+                    }
                 }
             }
             while next < min(concurrencyLimit, calls.count) { startNext() }
@@ -83,6 +85,34 @@ final class ResourceFetcher: Sendable {
             }
             if !failures.isEmpty { throw Self.combine(failures, of: calls.count) }
             try Task.checkCancellation()
+        }
+    }
+
+    /// Every row (fields only) of every call, each call's outcome on its own: the discovery pass
+    /// fetches this way, and a failure only matters if the statement turns out to need that call.
+    func fetchAll(_ calls: [MethodCall], decoders: [RowDecoder], warnings: WarningLog) async -> [Result<[[SQLValue]], CloudQLError>] {
+        await withTaskGroup(of: (Int, Result<[[SQLValue]], CloudQLError>).self) { group in
+            var results = [Result<[[SQLValue]], CloudQLError>](repeating: .success([]), count: calls.count)
+            var next = 0
+            func startNext() {
+                let index = next
+                next += 1
+                group.addTask {
+                    var rows: [[SQLValue]] = []
+                    do {
+                        try await self.list(calls[index], decoder: decoders[index], warnings: warnings) { rows += $0 }
+                        return (index, .success(rows))
+                    } catch {
+                        return (index, .failure(error as? CloudQLError ?? CloudQLError(.internal, String(describing: error))))
+                    }
+                }
+            }
+            while next < min(concurrencyLimit, calls.count) { startNext() }
+            while let (index, result) = await group.next() {
+                results[index] = result
+                if next < calls.count { startNext() }
+            }
+            return results
         }
     }
 
@@ -104,7 +134,7 @@ final class ResourceFetcher: Sendable {
     }
 
     /// Every page of one call, in order, each handed to `deliver` as soon as it is decoded.
-    private func list(_ call: MethodCall, decoder: RowDecoder, shape: RowShape, warnings: WarningLog, deliver: ([[SQLValue]]) async throws -> Void) async throws {
+    private func list(_ call: MethodCall, decoder: RowDecoder, warnings: WarningLog, deliver: ([[SQLValue]]) async throws -> Void) async throws {
         var url = call.url
         var followed: Set<String> = [url]
         var pages = 0
@@ -112,7 +142,7 @@ final class ResourceFetcher: Sendable {
             try Task.checkCancellation()
             guard let (rows, nextLink, requestID) = try await page(url, of: call, decoder: decoder) else { return }
             pages += 1
-            try await deliver(rows.map { shape.complete($0, bound: call.bound) })
+            try await deliver(rows)
             guard let nextLink, !nextLink.isEmpty else { return }
             if let limit = options.pageLimit, pages >= limit {
                 let message = "\(call.operation) stopped after \(limit) page\(limit == 1 ? "" : "s") (--http.response.pageLimit) with more to come"

@@ -15,6 +15,8 @@ final class EngineContext {
     private(set) var isDeleting = false
     /// DELETE requests collected while SQLite runs the statement, sent once it has finished.
     var pendingMutations: [PendingMutation] = []
+    /// Set while a read-only statement over several resources runs its discovery passes.
+    var discovery: DiscoveryCache?
 
     init(registry: ProviderRegistry, endpoints: [String: ARMEndpoint], fetchers: [String: ResourceFetcher], mutationPolicy: MutationPolicy) {
         self.registry = registry
@@ -45,6 +47,29 @@ final class EngineContext {
         unplannableTable = table
     }
 
+    /// Fetches what the last discovery pass recorded, concurrently, into the cache. A failure is
+    /// kept as the call's answer (raised only if a later pass needs the call), or, with partial
+    /// results allowed, turned into an empty answer and a warning.
+    @available(*, noasync)
+    func prefetch(_ recorded: [DiscoveryCache.Recorded], into cache: DiscoveryCache) throws {
+        let byProvider = Dictionary(grouping: recorded, by: \.provider)
+        for (provider, entries) in byProvider {
+            let fetcher = try fetcher(for: provider)
+            let warnings = self.warnings
+            let calls = entries.map(\.call)
+            let decoders = entries.map(\.decoder)
+            let results = try Blocking.run { await fetcher.fetchAll(calls, decoders: decoders, warnings: warnings) }
+            for (entry, result) in zip(entries, results) {
+                if case .failure(let error) = result, fetcher.options.allowPartial {
+                    warnings.add("skipped: \(error.message)" + (error.http?.requestID.map { " (x-ms-request-id: \($0))" } ?? ""))
+                    cache.store(.success([]), for: entry.call.url)
+                } else {
+                    cache.store(result, for: entry.call.url)
+                }
+            }
+        }
+    }
+
     func mutationRunner(for provider: String) throws -> MutationRunner {
         let fetcher = try fetcher(for: provider)
         return MutationRunner(client: fetcher.client, concurrencyLimit: fetcher.concurrencyLimit)
@@ -56,5 +81,6 @@ final class EngineContext {
         unplannableTable = nil
         self.isDeleting = isDeleting
         pendingMutations = []
+        discovery = nil
     }
 }

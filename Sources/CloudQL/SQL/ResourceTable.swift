@@ -173,6 +173,17 @@ final class ResourceTable {
                 bound: combination
             )
         }
+        if let discovery = context.discovery {
+            var rows: [[SQLValue]] = []
+            for call in calls {
+                switch discovery.answer(for: call, provider: resource.provider, decoder: decoder) {
+                case .success(let fields): rows += fields.map { shape.complete($0, bound: call.bound) }
+                case .failure(let error): throw error
+                case nil: continue
+                }
+            }
+            return PageChannel(rows: rows)
+        }
         return try context.fetcher(for: resource.provider).stream(calls, decoder: decoder, shape: shape, warnings: context.warnings)
     }
 

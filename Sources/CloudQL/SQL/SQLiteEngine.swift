@@ -53,12 +53,27 @@ final class SQLiteEngine {
                 holdsJSON: sqlite3_column_decltype(prepared, Int32(index)).map { String(cString: $0) == TableColumn.jsonType } ?? false
             )
         }
+        // A read-only statement over several resources runs discovery passes, so calls that
+        // depend on other calls' rows go out concurrently, level by level.
+        let discovering = deleteTarget == nil && rewritten.resourceNames.count > 1 && sqlite3_stmt_readonly(prepared) != 0
+        if discovering { context.discovery = DiscoveryCache() }
         var rows: [[SQLValue]] = []
         while true {
-            let step = sqlite3_step(prepared)
-            if step == SQLITE_DONE { break }
-            guard step == SQLITE_ROW else { throw stepError() }
-            rows.append((0..<columnCount).map { SQLValue(sqlite3_column_value(prepared, Int32($0))) })
+            rows = []
+            while true {
+                let step = sqlite3_step(prepared)
+                if step == SQLITE_DONE { break }
+                guard step == SQLITE_ROW else { throw stepError() }
+                rows.append((0..<columnCount).map { SQLValue(sqlite3_column_value(prepared, Int32($0))) })
+            }
+            guard let discovery = context.discovery else { break }
+            let recorded = discovery.takeRecorded()
+            if recorded.isEmpty { break }
+            guard discovery.passes <= Self.maximumDiscoveryPasses else {
+                throw CloudQLError(.usage, "The statement kept asking for new calls after \(Self.maximumDiscoveryPasses) rounds of dependent requests; simplify how its parameters are computed.")
+            }
+            try context.prefetch(recorded, into: discovery)
+            sqlite3_reset(prepared)
         }
         if let deleteTarget {
             return .mutation(try MutationExecutor(policy: context.mutationPolicy).execute(
@@ -105,6 +120,8 @@ final class SQLiteEngine {
         summary.done = []
         return .mutation(summary)
     }
+
+    static let maximumDiscoveryPasses = 32
 
     private func registerResource(named name: String) throws {
         let resource = try context.registry.resource(name)
