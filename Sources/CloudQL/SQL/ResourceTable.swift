@@ -106,8 +106,10 @@ final class ResourceTable {
         // the row is made from the parameters, and the DELETE alone goes out.
         let fieldMask: UInt64 = fieldCount >= 64 ? ~0 : (UInt64(1) << UInt64(fieldCount)) - 1
         let synthesize = context.isDeleting && method.objectKey == nil && info.pointee.colUsed & fieldMask == 0
+        // Only the columns the statement uses are converted; a DELETE needs every parameter.
+        let used = context.isDeleting ? UInt64.max : info.pointee.colUsed
         info.pointee.idxNum = Int32(methodIndex)
-        info.pointee.idxStr = cloudql_strdup(parts.joined(separator: ",") + (synthesize ? "|s" : ""))
+        info.pointee.idxStr = cloudql_strdup(parts.joined(separator: ",") + ";" + (synthesize ? "s" : "") + ";" + String(used, radix: 16))
         info.pointee.needToFreeIdxStr = 1
         info.pointee.estimatedCost = pow(10, Double(methodIndex + 1))
         info.pointee.estimatedRows = method.objectKey == nil ? 1 : 100
@@ -126,16 +128,25 @@ final class ResourceTable {
 
     // MARK: Scanning
 
-    /// Starts fetching the rows of one scan; they arrive on the returned channel. `idxStr`
-    /// lists the bound columns in argv order, each marked `i` when SQLite hands over a whole
-    /// IN list, and ends in `|s` when the rows are to be made from the parameters alone.
+    /// Starts fetching the rows of one scan; they arrive on the returned channel. `idxStr` is
+    /// `bound;flags;used`: the bound columns in argv order, each marked `i` when SQLite hands
+    /// over a whole IN list; `s` when the rows are to be made from the parameters alone; and the
+    /// mask of columns the statement uses, in hex.
     @available(*, noasync)
     func open(methodIndex: Int, idxStr: String, arguments: [OpaquePointer?]) throws -> PageChannel {
         let method = resource.selectMethods[methodIndex]
-        let synthesize = idxStr.hasSuffix("|s")
+        let plan = idxStr.split(separator: ";", omittingEmptySubsequences: false)
+        let synthesize = plan.count > 1 && plan[1] == "s"
+        // Discovery caches rows for every scan of the statement, so it converts every column.
+        let used = context.discovery == nil && plan.count > 2 ? UInt64(plan[2], radix: 16) ?? .max : .max
+        let usedColumns = Set(columns.indices.filter { used & (UInt64(1) << UInt64(min($0, 63))) != 0 })
+        var neededFields = usedColumns.filter { $0 < fieldCount }
+        if let idField = shape.idField, usedColumns.contains(where: { $0 >= fieldCount || columns[$0].parameter != nil }) {
+            neededFields.insert(idField)
+        }
+        let decoder = neededFields.count == fieldCount ? self.decoder : RowDecoder(fieldNames: columns.prefix(fieldCount).map(\.name), needed: neededFields)
         var boundColumns: [(column: Int, values: [SQLValue])] = []
-        let boundList = idxStr.split(separator: "|", omittingEmptySubsequences: false).first ?? ""
-        for (offset, part) in boundList.split(separator: ",").enumerated() {
+        for (offset, part) in (plan.first ?? "").split(separator: ",").enumerated() {
             let isList = part.hasSuffix("i")
             let column = Int(isList ? part.dropLast() : part)!
             var values: [SQLValue] = []
