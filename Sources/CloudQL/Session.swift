@@ -37,10 +37,16 @@ public final class Session: Sendable {
         httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
 
         var log: HTTPLog?
-        if configuration.httpLogging {
+        if configuration.httpLogging || configuration.verbose {
             var logger = Logger(label: "cloudql.http") { StreamLogHandler.standardError(label: $0) }
             logger.logLevel = .info
             log = HTTPLog(logger: logger)
+        }
+        var diagnostics: Logger?
+        if configuration.verbose {
+            var logger = Logger(label: "cloudql") { StreamLogHandler.standardError(label: $0) }
+            logger.logLevel = .debug
+            diagnostics = logger
         }
         var endpoints: [String: ARMEndpoint] = [:]
         var fetchers: [String: ResourceFetcher] = [:]
@@ -53,13 +59,15 @@ public final class Session: Sendable {
                 endpoint: endpoint, httpClient: httpClient,
                 authorization: AuthorizationSource(
                     method: configuration.auth.method(for: provider), environment: configuration.environment,
-                    tokenClient: EntraTokenClient(httpClient: httpClient, environment: configuration.environment)
+                    tokenClient: EntraTokenClient(httpClient: httpClient, environment: configuration.environment),
+                    diagnostics: diagnostics
                 ),
                 options: .init(requestTimeout: timeout, retry: configuration.retryPolicy), log: log
             )
             fetchers[provider] = ResourceFetcher(client: client, concurrencyLimit: configuration.concurrencyLimit, options: configuration.listing)
         }
         let context = EngineContext(registry: registry, endpoints: endpoints, fetchers: fetchers, mutationPolicy: configuration.mutationPolicy)
+        context.diagnostics = diagnostics
         engine = EngineBox(try SQLiteEngine(context: context))
     }
 

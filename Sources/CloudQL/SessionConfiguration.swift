@@ -12,6 +12,8 @@ public struct SessionConfiguration: Sendable {
     public var concurrencyLimit: Int
     /// Log each request's method, URL, status and time to standard error.
     public var httpLogging: Bool
+    /// Also log how cloudql signed in and how statements were carried out (never a token).
+    public var verbose: Bool = false
     /// How long one request may take.
     public var requestTimeout: Duration
     /// Where tokens named by `--auth` are looked up.

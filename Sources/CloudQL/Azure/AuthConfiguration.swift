@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// How to authenticate to each provider, as StackQL's `--auth` JSON states it:
 /// `{"azure": {"type": "api_key", "valuePrefix": "Bearer ", "credentialsenvvar": "AZ_ACCESS_TOKEN"}}`.
@@ -66,10 +67,10 @@ struct AuthorizationSource: Sendable {
 
     private let source: Source
 
-    init(method: AuthConfiguration.Method, environment: [String: String], tokenClient: EntraTokenClient) {
+    init(method: AuthConfiguration.Method, environment: [String: String], tokenClient: EntraTokenClient, diagnostics: Logger? = nil) {
         switch method {
         case .azureDefault:
-            source = .cached(TokenCache(credential: DefaultAzureCredential(environment: environment, client: tokenClient)))
+            source = .cached(TokenCache(credential: DefaultAzureCredential(environment: environment, client: tokenClient, diagnostics: diagnostics)))
         default:
             source = .fixed(method: method, environment: environment)
         }

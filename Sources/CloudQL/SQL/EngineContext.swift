@@ -1,3 +1,4 @@
+import Logging
 /// What the virtual tables of one connection share: the catalog, where each provider's
 /// requests go, and the error of the statement being run (SQLite only passes a string back).
 ///
@@ -15,6 +16,8 @@ final class EngineContext {
     private(set) var isDeleting = false
     /// DELETE requests collected while SQLite runs the statement, sent once it has finished.
     var pendingMutations: [PendingMutation] = []
+    /// `--verbose`: how statements are carried out.
+    var diagnostics: Logger?
     /// Set while a read-only statement over several resources runs its discovery passes.
     var discovery: DiscoveryCache?
 
@@ -52,6 +55,7 @@ final class EngineContext {
     /// results allowed, turned into an empty answer and a warning.
     @available(*, noasync)
     func prefetch(_ recorded: [DiscoveryCache.Recorded], into cache: DiscoveryCache) throws {
+        diagnostics?.debug("discovery pass \(cache.passes): fetching \(recorded.count) call\(recorded.count == 1 ? "" : "s") concurrently")
         let byProvider = Dictionary(grouping: recorded, by: \.provider)
         for (provider, entries) in byProvider {
             let fetcher = try fetcher(for: provider)

@@ -51,6 +51,9 @@ struct ExecCommand: AsyncParsableCommand {
     @Flag(name: .customLong("http.log.enabled"), help: "Log each request (method, URL, status, time) to standard error.")
     var httpLogEnabled = false
 
+    @Flag(name: [.customShort("v"), .long], help: "Log how cloudql signs in and carries out each statement, and each request, to standard error (never a token).")
+    var verbose = false
+
     @Option(name: .customLong("execution.concurrency.limit"), help: "Requests in flight at once per statement.")
     var concurrencyLimit: Int = SessionConfiguration.defaultConcurrencyLimit
 
@@ -158,6 +161,7 @@ struct ExecCommand: AsyncParsableCommand {
             concurrencyLimit: concurrencyLimit, httpLogging: httpLogEnabled, requestTimeout: .seconds(requestTimeout),
             mutationPolicy: policy, retryPolicy: retry, listing: ListingOptions(pageLimit: pageLimit, allowPartial: allowPartial)
         )
+        configuration.verbose = verbose
         if let auth { configuration.auth = try AuthConfiguration.parse(auth) }
         for pair in endpoints {
             guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {

@@ -1,3 +1,5 @@
+import Logging
+
 /// Azure's default credential chain, in the order the Azure SDKs try it: environment service
 /// principal, workload identity, managed identity, the Azure CLI. The first method that applies
 /// is used from then on; a method that applies but fails stops the chain with its error.
@@ -5,10 +7,12 @@ actor DefaultAzureCredential: TokenCredential {
     private let candidates: [Result<any TokenCredential, CredentialUnavailable>]
     private let names: [String]
     private var chosen: (any TokenCredential)?
+    private let diagnostics: Logger?
 
     nonisolated var name: String { "the default credential chain" }
 
-    init(environment: [String: String], client: EntraTokenClient) {
+    init(environment: [String: String], client: EntraTokenClient, diagnostics: Logger? = nil) {
+        self.diagnostics = diagnostics
         func value(_ key: String) -> String? { environment[key].flatMap { $0.isEmpty ? nil : $0 } }
         let tenant = value("AZURE_TENANT_ID"), clientID = value("AZURE_CLIENT_ID")
         var candidates: [Result<any TokenCredential, CredentialUnavailable>] = []
@@ -53,8 +57,10 @@ actor DefaultAzureCredential: TokenCredential {
                 do {
                     let token = try await credential.token(scope: scope)
                     chosen = credential
+                    diagnostics?.debug("signed in with \(credential.name); the token expires at \(token.expiresOn)")
                     return token
                 } catch let unavailable as CredentialUnavailable {
+                    diagnostics?.debug("\(credential.name) does not apply: \(unavailable.reason)")
                     reasons.append("\(credential.name): \(unavailable.reason)")
                 }
             }
