@@ -26,7 +26,7 @@ public final class ProviderRegistry: Sendable {
 
     private let root: URL
     private let providers: [Provider]
-    private let serviceCache = Mutex<[String: [ResourceDefinition]]>([:])
+    private let documents = Mutex<[String: ServiceDocument]>([:])
 
     /// Reads the registry under `root` (the folder that holds `src/`).
     public init(root: URL) throws {
@@ -54,26 +54,18 @@ public final class ProviderRegistry: Sendable {
         providers.first { $0.name.lowercased() == name.lowercased() }
     }
 
-    /// The resources of one service, in document order.
-    public func resources(provider providerName: String, service serviceName: String) throws -> [ResourceDefinition] {
-        guard let provider = provider(named: providerName) else {
-            throw CloudQLError(.unknownName, "There is no provider named '\(providerName)'. \(Self.suggestion(providerName, among: providers.map(\.name)))")
+    /// The resources of one service as (name, `provider.service.resource`), in document order.
+    public func resourceNames(provider providerName: String, service serviceName: String) throws -> [(name: String, qualifiedName: String)] {
+        let document = try document(provider: providerName, service: serviceName)
+        return document.resourceNames.map { ($0, "\(document.provider).\(document.service).\($0)") }
+    }
+
+    /// The provider named `name`, or an error that suggests the nearest existing name.
+    public func requireProvider(named name: String) throws -> Provider {
+        guard let provider = provider(named: name) else {
+            throw CloudQLError(.unknownName, "There is no provider named '\(name)'. \(Self.suggestion(name, among: providers.map(\.name)))")
         }
-        guard let service = provider.services.first(where: { $0.name.lowercased() == serviceName.lowercased() }) else {
-            throw CloudQLError(.unknownName, "There is no service '\(serviceName)' in provider \(provider.name). \(Self.suggestion(serviceName, among: provider.services.map(\.name), prefix: provider.name + "."))")
-        }
-        let key = "\(provider.name).\(service.name)"
-        if let cached = serviceCache.withLock({ $0[key] }) { return cached }
-        let url = provider.directory.appendingPathComponent(service.documentPath)
-        let text: String
-        do {
-            text = try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            throw CloudQLError(.catalog, "Cannot read the service document \(url.path): \(error.localizedDescription)")
-        }
-        let resources = try ServiceDocument(yaml: text, provider: provider.name, service: service.name, origin: url.lastPathComponent).resources
-        serviceCache.withLock { $0[key] = resources }
-        return resources
+        return provider
     }
 
     /// The resource with the three-part name `provider.service.resource`, or an error that
@@ -83,12 +75,29 @@ public final class ProviderRegistry: Sendable {
         guard parts.count == 3 else {
             throw CloudQLError(.unknownName, "'\(qualifiedName)' is not a resource name: write provider.service.resource, e.g. azure.desktop_virtualization.user_sessions.")
         }
-        let resources = try resources(provider: parts[0], service: parts[1])
-        if let found = resources.first(where: { $0.name.lowercased() == parts[2].lowercased() }) {
-            return found
+        let document = try document(provider: parts[0], service: parts[1])
+        if let found = try document.resource(named: parts[2]) { return found }
+        let prefix = "\(document.provider).\(document.service)."
+        throw CloudQLError(.unknownName, "There is no resource '\(qualifiedName)'. \(Self.suggestion(parts[2], among: document.resourceNames, prefix: prefix))")
+    }
+
+    private func document(provider providerName: String, service serviceName: String) throws -> ServiceDocument {
+        let provider = try requireProvider(named: providerName)
+        guard let service = provider.services.first(where: { $0.name.lowercased() == serviceName.lowercased() }) else {
+            throw CloudQLError(.unknownName, "There is no service '\(serviceName)' in provider \(provider.name). \(Self.suggestion(serviceName, among: provider.services.map(\.name), prefix: provider.name + "."))")
         }
-        let prefix = "\(resources.first?.provider ?? parts[0]).\(resources.first?.service ?? parts[1])."
-        throw CloudQLError(.unknownName, "There is no resource '\(qualifiedName)'. \(Self.suggestion(parts[2], among: resources.map(\.name), prefix: prefix))")
+        let key = "\(provider.name).\(service.name)"
+        if let cached = documents.withLock({ $0[key] }) { return cached }
+        let url = provider.directory.appendingPathComponent(service.documentPath)
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw CloudQLError(.catalog, "Cannot read the service document \(url.path): \(error.localizedDescription)")
+        }
+        let document = try ServiceDocument(yaml: text, provider: provider.name, service: service.name, origin: url.lastPathComponent)
+        documents.withLock { $0[key] = document }
+        return document
     }
 
     static func suggestion(_ name: String, among candidates: [String], prefix: String = "") -> String {

@@ -7,17 +7,14 @@ extension MetadataStatement {
         case .showProviders:
             return ResultSet(columnNames: ["name", "version"], rows: registry.allProviders.map { [$0.name, $0.version] })
         case .showServices(let providerName, let like):
-            guard let provider = registry.provider(named: providerName) else {
-                _ = try registry.resources(provider: providerName, service: "")
-                return ResultSet(columns: [], rows: [])
-            }
+            let provider = try registry.requireProvider(named: providerName)
             let rows = provider.services
                 .filter { like.map(LikePattern.init)?.matches($0.name) ?? true }
                 .sorted { $0.name < $1.name }
                 .map { ["\($0.name):\(provider.version)", $0.name, $0.title] }
             return ResultSet(columnNames: ["id", "name", "title"], rows: rows)
         case .showResources(let provider, let service, let like):
-            let rows = try registry.resources(provider: provider, service: service)
+            let rows = try registry.resourceNames(provider: provider, service: service)
                 .filter { like.map(LikePattern.init)?.matches($0.name) ?? true }
                 .sorted { $0.name < $1.name }
                 .map { [$0.name, $0.qualifiedName] }
