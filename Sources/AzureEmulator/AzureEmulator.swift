@@ -2,7 +2,9 @@ import Hummingbird
 import ServiceLifecycle
 import UnixSignals
 
-/// Runs local Azure Resource Manager endpoints for Microsoft.DesktopVirtualization.
+/// Runs local Azure Resource Manager endpoints for Microsoft.DesktopVirtualization, with the
+/// Microsoft Entra ID token endpoint and managed identity endpoints that sign clients in
+/// (``IdentityConfiguration``) and fault rules that make it misbehave (``Fault``).
 ///
 /// ```swift
 /// let emulator = try await AzureEmulator.start(EmulatorConfiguration(scenario: .demo))
@@ -17,7 +19,7 @@ public enum AzureEmulator {
     /// - Throws: ``EmulatorError`` or ``ScenarioError`` for a bad configuration, or the bind error.
     public static func start(_ configuration: EmulatorConfiguration) async throws -> RunningEmulator {
         try configuration.validate()
-        let store = EmulatorStore(scenario: configuration.scenario, faults: configuration.faults)
+        let store = EmulatorStore(scenario: configuration.scenario, faults: configuration.faults, faultSeed: configuration.faultSeed)
         let signal = ListeningSignal()
         let app = buildApplication(configuration: configuration, store: store) { await signal.listening(on: $0) }
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: [app], logger: app.logger))
@@ -32,7 +34,7 @@ public enum AzureEmulator {
             throw error
         }
         let warmUp = Task(priority: .background) { await store.warmUp() }
-        return RunningEmulator(host: configuration.host, port: port, token: configuration.token, store: store) {
+        return RunningEmulator(configuration, port: port, store: store) {
             warmUp.cancel()
             await group.triggerGracefulShutdown()
             _ = await server.result
@@ -48,7 +50,7 @@ public enum AzureEmulator {
         _ configuration: EmulatorConfiguration, onListening: @Sendable (RunningEmulator) -> Void
     ) async throws {
         try configuration.validate()
-        let store = EmulatorStore(scenario: configuration.scenario, faults: configuration.faults)
+        let store = EmulatorStore(scenario: configuration.scenario, faults: configuration.faults, faultSeed: configuration.faultSeed)
         let signal = ListeningSignal()
         let app = buildApplication(configuration: configuration, store: store) { await signal.listening(on: $0) }
         InheritedSignals.restoreShutdownSignals()
@@ -63,7 +65,7 @@ public enum AzureEmulator {
             let warmUp = Task(priority: .background) { await store.warmUp() }
             defer { warmUp.cancel() }
             onListening(
-                RunningEmulator(host: configuration.host, port: port, token: configuration.token, store: store) {
+                RunningEmulator(configuration, port: port, store: store) {
                     await group.triggerGracefulShutdown()
                 })
             try await tasks.waitForAll()

@@ -18,13 +18,15 @@ struct FaultTests {
     }
 
     @Test("bad specs are rejected with a sentence that shows the format", arguments: [
-        "", "abc", "200", "600", "500:", "500:Bad Code", "500#0", "500#x", "500@p#-1",
+        "", "abc", "200", "600", "500:", "500:Bad Code", "500#0", "500#x", "500@p#-1", "drop retry-after=1", "503 0%",
+        "503 101%", "latency=-1", "latency=x", "stall", "nextlink-host=ftp://x", "nextlink-host=http://h/path", "500 method=1",
+        "500 after=-1", "500 retry-after=soon", "500 colour=red",
     ])
     func parseErrors(spec: String) {
         #expect {
             try Fault.parse(spec)
         } throws: { error in
-            String(describing: error).contains("STATUS[:CODE][@PATH-SUBSTRING][#TIMES]")
+            String(describing: error).contains("KIND[ OPTION…][@PATH-SUBSTRING][#TIMES]")
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 
 /// The errors the emulator answers with, worded like Azure Resource Manager's.
@@ -19,6 +20,14 @@ extension ARMError {
         unauthorized(
             code: "InvalidAuthenticationToken", message: "The access token is invalid.",
             description: "The access token is invalid.")
+    }
+
+    /// An issued token past its expiry, worded as ARM words it (with .NET's date format).
+    static func expiredToken(expiry: Date, now: Date) -> ARMError {
+        let message =
+            "The access token expiry UTC time '\(DateText.dotNetGeneral(expiry))' is earlier than current UTC time "
+            + "'\(DateText.dotNetGeneral(now))'."
+        return unauthorized(code: "ExpiredAuthenticationToken", message: message, description: message)
     }
 
     private static func unauthorized(code: String, message: String, description: String) -> ARMError {

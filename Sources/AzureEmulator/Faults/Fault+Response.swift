@@ -1,19 +1,36 @@
+import Foundation
 import Hummingbird
 
 extension Fault {
-    /// The ARM error this fault answers a request with.
+    /// The ARM error a status fault answers a request with; nil for other kinds.
     /// - Parameters:
     ///   - method: the request method, to name the denied action in a 403.
     ///   - decodedPath: the decoded request path, the scope of a 403.
-    func error(method: HTTPRequest.Method, decodedPath: String) -> ARMError {
+    ///   - now: the answer's time, for an HTTP-date `Retry-After`.
+    func error(method: HTTPRequest.Method, decodedPath: String, now: Date = Date()) -> ARMError? {
+        guard case .status(let status, let code, let message, let retryAfter) = kind else { return nil }
         var headers = HTTPFields()
-        if sendsRetryAfter { headers[.retryAfter] = "1" }
+        switch retryAfter {
+        case .none: break
+        case .seconds(let seconds): headers[.retryAfter] = String(seconds)
+        case .date(let seconds): headers[.retryAfter] = DateText.httpDate(now.addingTimeInterval(TimeInterval(seconds)))
+        }
         return ARMError(
             HTTPResponse.Status(code: status), code: code,
-            message: message ?? defaultMessage(method: method, decodedPath: decodedPath), headers: headers)
+            message: message ?? Self.defaultMessage(status: status, method: method, decodedPath: decodedPath), headers: headers)
     }
 
-    private func defaultMessage(method: HTTPRequest.Method, decodedPath: String) -> String {
+    /// What an `invalid-json` fault sends: the kind of page a proxy in front of the service
+    /// answers with, under the JSON content type the client expects.
+    static let invalidJSONBody = Array(
+        """
+        <!DOCTYPE html>
+        <html><head><title>Service Unavailable</title></head>
+        <body><h1>Service Unavailable</h1><p>The server is temporarily unable to service your request.</p></body></html>
+
+        """.utf8)
+
+    private static func defaultMessage(status: Int, method: HTTPRequest.Method, decodedPath: String) -> String {
         switch status {
         case 403:
             "The client 'emulator-client@contoso.com' with object id '\(Self.clientObjectId)' does not have authorization "

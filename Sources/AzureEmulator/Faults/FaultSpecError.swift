@@ -1,4 +1,4 @@
-/// A `--fault` specification that cannot be parsed.
+/// A `--fault`/`--faults` specification that cannot be parsed.
 public struct FaultSpecError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The specification as given.
     public let spec: String
@@ -7,6 +7,10 @@ public struct FaultSpecError: Error, Sendable, Equatable, CustomStringConvertibl
 
     /// One sentence naming the specification, the problem and the expected format.
     public var description: String {
-        "Invalid fault '\(spec)': \(problem) (format: STATUS[:CODE][@PATH-SUBSTRING][#TIMES], e.g. 500:InternalServerError@hostpools/hp-broken#2)."
+        "Invalid fault '\(spec)': \(problem) (format: \(Self.format), e.g. 500:InternalServerError@hostpools/hp-broken#2 "
+            + "or drop 30%@/usersessions/; see docs/emulator.md)."
     }
+
+    /// The grammar of one rule, as the help and error messages show it.
+    public static let format = "KIND[ OPTION…][@PATH-SUBSTRING][#TIMES]"
 }

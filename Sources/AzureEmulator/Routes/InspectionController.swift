@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 
 /// The emulator's own routes under `/_emulator` (no authentication, not ARM): the request
-/// log, sent messages and a health check.
+/// log, sent messages, issued tokens and a health check.
 struct InspectionController: Sendable {
     let store: EmulatorStore
 
@@ -13,6 +13,11 @@ struct InspectionController: Sendable {
             return Response(status: .noContent)
         }
         group.get("messages") { _, _ in await messages() }
+        group.get("tokens") { _, _ in await tokens() }
+        group.post("tokens/expire") { _, _ in
+            await store.expireAllTokens()
+            return Response(status: .noContent)
+        }
         group.get("health") { _, _ in await health() }
     }
 
@@ -30,6 +35,7 @@ struct InspectionController: Sendable {
             writer.field("force", bool: entry.force)
             writer.field("requestId", entry.requestId)
             writer.field("time", Self.timestamp(entry.time.timeIntervalSince1970))
+            writer.field("faults", strings: entry.faults)
             writer.endObject()
         }
         writer.endArray()
@@ -51,6 +57,26 @@ struct InspectionController: Sendable {
             writer.field("messageTitle", message.title)
             writer.field("messageBody", message.body)
             writer.field("time", Self.timestamp(message.time.timeIntervalSince1970))
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.endObject()
+        return JSONResponse.make(writer.bytes)
+    }
+
+    private func tokens() async -> Response {
+        var writer = JSONWriter(capacity: 1_024)
+        writer.beginObject()
+        writer.key("value")
+        writer.beginArray()
+        for token in await store.issuedTokens() {
+            writer.beginObject()
+            writer.field("clientId", token.clientId)
+            writer.field("tenantId", token.tenantId)
+            writer.field("flow", token.flow.rawValue)
+            writer.field("issuedAt", Self.timestamp(token.issuedAt.timeIntervalSince1970))
+            writer.field("expiresAt", Self.timestamp(token.expiresAt.timeIntervalSince1970))
+            writer.field("accessToken", token.accessToken)
             writer.endObject()
         }
         writer.endArray()

@@ -12,16 +12,32 @@ struct Lister: Sendable {
     let apiVersion: String
     let defaultPageSize: Int
     let fallbackBaseURL: @Sendable () -> String
+    let store: EmulatorStore
+    let faultPhases: Set<Fault.Phase>
 
-    func respond(filter: String? = nil, page fetch: (PageRequest) async throws(ARMError) -> ListPage) async throws(ARMError) -> Response {
+    /// - Returns: the page, and the listing fault (`nextlink-loop`, `nextlink-host`) that hit it, if any.
+    func respond(
+        filter: String? = nil, page fetch: (PageRequest) async throws(ARMError) -> ListPage
+    ) async throws(ARMError) -> ARMAnswer {
         let pageRequest = try PageRequest(query, defaultPageSize: defaultPageSize)
         let page = try await fetch(pageRequest)
-        let nextLink = page.nextSkip.map { skip in
-            NextLink.make(
-                baseURL: NextLink.baseURL(authority: request.head.authority, fallback: fallbackBaseURL()),
-                rawPath: target.rawPath, apiVersion: apiVersion, page: pageRequest, filter: filter, nextSkip: skip)
+        let phase: Fault.Phase = page.nextSkip == nil ? .lastPage : .linkedPage
+        var fault: Fault?
+        if faultPhases.contains(phase) {
+            fault = await store.takeFault(phase, method: request.method.rawValue, decodedPath: target.decodedPath)
         }
-        return JSONResponse.make(Self.body(page.items, nextLink: nextLink))
+        var baseURL = NextLink.baseURL(authority: request.head.authority, fallback: fallbackBaseURL())
+        var nextSkip = page.nextSkip
+        switch fault?.kind {
+        case .nextLinkLoop: nextSkip = 0
+        case .nextLinkHost(let origin): baseURL = origin
+        default: break
+        }
+        let nextLink = nextSkip.map { skip in
+            NextLink.make(
+                baseURL: baseURL, rawPath: target.rawPath, apiVersion: apiVersion, page: pageRequest, filter: filter, nextSkip: skip)
+        }
+        return ARMAnswer(JSONResponse.make(Self.body(page.items, nextLink: nextLink)), faults: fault.map { [$0] } ?? [])
     }
 
     static func body(_ items: [[UInt8]], nextLink: String?) -> ByteBuffer {

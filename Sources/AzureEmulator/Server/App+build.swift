@@ -2,19 +2,25 @@ import Hummingbird
 import Logging
 import NIOCore
 
-/// The emulator's router: ARM on every path outside `/_emulator`, the inspection routes inside.
+/// The emulator's router: the identity endpoints, the inspection routes under `/_emulator`,
+/// and ARM on every other path.
 /// - Parameters:
 ///   - store: the live state.
-///   - configuration: token, page size, latency and host.
+///   - configuration: token, identities, page size, latency, faults and host.
 func buildRouter(store: EmulatorStore, configuration: EmulatorConfiguration) -> Router<EmulatorRequestContext> {
     let router = Router(context: EmulatorRequestContext.self)
     let controller = ARMController(
-        store: store, authenticator: BearerAuthenticator(token: configuration.token),
-        defaultPageSize: configuration.defaultPageSize)
+        store: store, authenticator: BearerAuthenticator(token: configuration.token, store: store),
+        defaultPageSize: configuration.defaultPageSize, faultPhases: Set(configuration.faults.map(\.kind.phase)))
     router.addMiddleware {
         ARMHeadersMiddleware()
         ARMMiddleware(controller: controller, store: store, latency: configuration.latency, host: configuration.host)
     }
+    let directory = IdentityDirectory(configuration.identities, defaultTenant: configuration.scenario.tenantId)
+    TokenEndpointController(
+        directory: directory, store: store, tokenLifetime: configuration.tokenLifetime, host: configuration.host
+    ).addRoutes(to: router)
+    ManagedIdentityController(directory: directory, store: store, tokenLifetime: configuration.tokenLifetime).addRoutes(to: router)
     InspectionController(store: store).addRoutes(to: router.group("_emulator"))
     return router
 }

@@ -1,7 +1,8 @@
+import Crypto
 import Foundation
 
 /// The live state of one emulator: the estate (changed by Delete and Disconnect), sent
-/// messages, the request log and fault counters.
+/// messages, the request log, fault counters and the access tokens it issued.
 ///
 /// An actor, so every request sees a consistent estate; the read helpers are `async` for the
 /// same reason. Handlers return pre-rendered JSON, so the work done while isolated is
@@ -11,9 +12,16 @@ public actor EmulatorStore {
     let style: Scenario.IDStyle
     var subscriptions: [SubscriptionRecord]
     let subscriptionIndex: [String: Int]
-    var faults: [FaultCounter]
+    var faults: [FaultState]
+    let faultSeed: UInt64
     var messages: [SentMessage] = []
     var log: [LoggedRequest] = []
+    /// Access tokens issued so far, oldest first; only these (and the configured token) are accepted.
+    var issued: [IssuedToken] = []
+    /// Positions in ``issued`` by token text.
+    var tokenIndex: [String: Int] = [:]
+    /// Signs issued tokens, so they are real JWTs; acceptance still goes by ``tokenIndex``.
+    let tokenKey = SymmetricKey(size: .bits256)
 
     /// How many requests the log keeps; the oldest are dropped beyond that.
     public static let requestLogLimit = 100_000
@@ -22,13 +30,15 @@ public actor EmulatorStore {
     /// - Parameters:
     ///   - scenario: the estate to serve (assumed valid; see ``Scenario/validate()``).
     ///   - faults: failures to inject, in priority order.
-    public init(scenario: Scenario, faults: [Fault] = []) {
+    ///   - faultSeed: the seed of probabilistic faults.
+    public init(scenario: Scenario, faults: [Fault] = [], faultSeed: UInt64 = 0) {
         tenantId = scenario.tenantId
         style = scenario.idStyle
         subscriptions = scenario.subscriptions.map { SubscriptionRecord($0, tenantId: scenario.tenantId, style: scenario.idStyle) }
         subscriptionIndex = Dictionary(
             subscriptions.enumerated().map { ($1.subscriptionId.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
-        self.faults = faults.map { FaultCounter(fault: $0, remaining: $0.times) }
+        self.faults = faults.enumerated().map { FaultState($1, index: $0) }
+        self.faultSeed = faultSeed
     }
 
     // MARK: Read helpers for tests
@@ -91,20 +101,10 @@ public actor EmulatorStore {
         return (subscriptions.count, pools, hosts, sessions)
     }
 
-    // MARK: Request log, messages and faults
+    // MARK: Request log
 
     func record(_ request: LoggedRequest) {
         if log.count >= Self.requestLogLimit { log.removeFirst(Self.requestLogLimit / 10) }
         log.append(request)
-    }
-
-    /// The fault that answers this request, if any; counts it against the fault's `times`.
-    func takeFault(method: String, decodedPath: String) -> Fault? {
-        for index in faults.indices where faults[index].remaining != 0 {
-            guard faults[index].fault.matches(method: method, decodedPath: decodedPath) else { continue }
-            if let remaining = faults[index].remaining { faults[index].remaining = remaining - 1 }
-            return faults[index].fault
-        }
-        return nil
     }
 }

@@ -30,6 +30,11 @@ struct TestResponse {
         (try? object())?["nextLink"] as? String
     }
 
+    /// A top-level string field, e.g. `access_token` or `error` of an OAuth body.
+    func string(_ name: String) -> String? {
+        (try? object())?[name] as? String
+    }
+
     /// `error.code` of an ARM error envelope.
     var errorCode: String? {
         ((try? object())?["error"] as? [String: Any])?["code"] as? String
@@ -94,6 +99,50 @@ struct TestClient {
             timeout: .nanoseconds(timeout.components.seconds * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000))
         let collected = try await response.body.collect(upTo: 64 * 1_024 * 1_024)
         return TestResponse(status: Int(response.status.code), headers: response.headers, body: Data(collected.readableBytesView))
+    }
+
+    /// What a streaming read of a response got before the body ended or the connection failed.
+    struct StreamedResponse {
+        let status: Int
+        let headers: HTTPHeaders
+        let received: Int
+        let error: (any Error)?
+
+        var contentLength: Int? { headers.first(name: "content-length").flatMap { Int($0) } }
+    }
+
+    /// Sends a request and reads its body chunk by chunk, keeping what arrived when the
+    /// connection fails mid-body (a truncation fault) instead of throwing it away.
+    func stream(_ method: Method = .GET, _ pathAndQuery: String) async throws -> StreamedResponse {
+        var request = HTTPClientRequest(url: emulator.baseURL + pathAndQuery)
+        request.method = method.nio
+        request.headers.add(name: "Authorization", value: "Bearer \(emulator.token)")
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+        var received = 0
+        do {
+            for try await chunk in response.body { received += chunk.readableBytes }
+        } catch {
+            return StreamedResponse(status: Int(response.status.code), headers: response.headers, received: received, error: error)
+        }
+        return StreamedResponse(status: Int(response.status.code), headers: response.headers, received: received, error: nil)
+    }
+
+    /// POSTs a form to `path` without an `Authorization` header, as token requests go.
+    func postForm(_ path: String, _ fields: [(String, String)], headers: [(String, String)] = []) async throws -> TestResponse {
+        let body = fields.map { "\(Self.formEncode($0))=\(Self.formEncode($1))" }.joined(separator: "&")
+        return try await send(
+            .POST, path, token: .some(nil), headers: [("Content-Type", "application/x-www-form-urlencoded")] + headers, body: body)
+    }
+
+    /// The client credentials form of `clientId` for Azure Resource Manager, plus `extra` fields.
+    static func clientCredentials(_ clientId: String, _ extra: [(String, String)]) -> [(String, String)] {
+        [("grant_type", "client_credentials"), ("client_id", clientId), ("scope", "https://management.azure.com/.default")] + extra
+    }
+
+    static func formEncode(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
     }
 
     /// Follows `nextLink` until it is absent; returns every item and the number of pages.
