@@ -1,6 +1,6 @@
 import Crypto
 import Foundation
-import _CryptoExtras
+import CryptoExtras
 
 /// A `client_assertion` of the client credentials grant. Two kinds share the parameter:
 ///

@@ -2,7 +2,7 @@ import Crypto
 import Foundation
 import SwiftASN1
 import X509
-import _CryptoExtras
+import CryptoExtras
 
 /// A certificate registered on a service principal: its private key's owner may sign client
 /// assertions (RS256 or PS256), which the emulator verifies with the certificate's public key.

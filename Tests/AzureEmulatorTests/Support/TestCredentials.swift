@@ -3,7 +3,7 @@ import Crypto
 import Foundation
 import SwiftASN1
 import X509
-import _CryptoExtras
+import CryptoExtras
 
 /// A self-signed RSA certificate and its key, made in memory when first used: no private key
 /// is committed, and no external tool is needed.
