@@ -26,7 +26,7 @@ public struct CLIRunner: Sendable {
         return try await withCheckedThrowingContinuation { continuation in
             Thread.detachNewThread {
                 do {
-                    continuation.resume(returning: try Self.runBlocking(arguments, input: input, environment: finalEnvironment))
+                    continuation.resume(returning: try Self.runBlocking(PackagePaths.cloudqlBinary, arguments, input: input, environment: finalEnvironment))
                 } catch {
                     continuation.resume(throwing: error)
                 }
@@ -34,9 +34,23 @@ public struct CLIRunner: Sendable {
         }
     }
 
-    private static func runBlocking(_ arguments: [String], input: String?, environment: [String: String]) throws -> Outcome {
+    /// Runs any program the same way, e.g. `openssl` to make a test certificate.
+    public static func run(_ executable: URL, _ arguments: [String]) async throws -> Outcome {
+        let environment = ProcessInfo.processInfo.environment
+        return try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                do {
+                    continuation.resume(returning: try runBlocking(executable, arguments, input: nil, environment: environment))
+                } catch {
+                    continuation.resume(throwing: error)
+                }
+            }
+        }
+    }
+
+    private static func runBlocking(_ executable: URL, _ arguments: [String], input: String?, environment: [String: String]) throws -> Outcome {
         let process = Process()
-        process.executableURL = PackagePaths.cloudqlBinary
+        process.executableURL = executable
         process.arguments = arguments
         process.environment = environment
         let stdout = Pipe(), stderr = Pipe(), stdin = Pipe()
