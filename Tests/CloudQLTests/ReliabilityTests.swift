@@ -128,3 +128,84 @@ import Testing
         }
     }
 }
+
+/// The fault matrix of the reliability issue: each case deterministic (a fixed fault seed),
+/// each asserting rows and errors.
+@Suite struct FaultMatrixTests {
+    static let expected = [
+        "hp-dev/dev-0.contoso.com/1", "hp-dev/dev-0.contoso.com/2",
+        "hp-ops/ops-0.contoso.com/1", "hp-ops/ops-0.contoso.com/2", "hp-ops/ops-0.contoso.com/3",
+        "hp-ops/ops-1.contoso.com/1", "hp-ops/ops-1.contoso.com/4",
+        "pool with spaces/vm-7.contoso.com/9",
+    ]
+    static let fastRetries = RetryPolicy(maxAttempts: 8, totalDeadline: .seconds(60), baseDelay: .milliseconds(5), maxDelay: .milliseconds(20))
+
+    func everySession(_ faults: [Fault], seed: UInt64 = 7, retry: RetryPolicy = fastRetries) async throws -> (Result<[String], CloudQLError>, [LoggedRequest]) {
+        var configuration = try TestEstate.configuration(faults: faults)
+        configuration.faultSeed = seed
+        return try await EmulatorHarness.withEmulator(configuration) { emulator in
+            let session = try Session(configuration: SessionConfiguration(
+                endpoints: ["azure": try ARMEndpoint(emulator.baseURL)],
+                auth: AuthConfiguration(methods: ["azure": .token(emulator.token)]),
+                requestTimeout: .seconds(2), retryPolicy: retry
+            ))
+            defer { Task { try? await session.shutdown() } }
+            let result: Result<[String], CloudQLError>
+            do {
+                let results = try await session.execute(ReliabilityTests.everySession)
+                guard case .rows(let set) = results.last?.output else { throw CloudQLError(.internal, "no rows") }
+                result = .success(set.rows.map { $0[0].displayText }.sorted())
+            } catch let error as CloudQLError {
+                result = .failure(error)
+            }
+            return (result, await emulator.store.requestLog())
+        }
+    }
+
+    @Test func throttlingOnAThirdOfRequestsStillGivesEveryRowOnce() async throws {
+        let (result, log) = try await everySession([Fault(status: 429, probability: 0.3)], retry: .default)
+        #expect(try result.get() == Self.expected)
+        #expect(log.contains { $0.status == 429 }, "the seed must actually throttle some requests")
+    }
+
+    @Test(arguments: [
+        Fault(status: 503, times: 3),
+        Fault(.dropConnection, probability: 0.3),
+        Fault(.truncatedBody, probability: 0.3),
+        Fault(.invalidJSON, probability: 0.3),
+    ])
+    func transientFaultsGiveTheSameRows(fault: Fault) async throws {
+        let (result, log) = try await everySession([fault])
+        #expect(try result.get() == Self.expected, "\(fault)")
+        #expect(log.contains { !$0.faults.isEmpty }, "the fault must actually hit: \(fault)")
+    }
+
+    @Test(arguments: [Fault(status: 503), Fault(.dropConnection), Fault(.truncatedBody)])
+    func whenRetriesRunOutTheStatementFailsNeverFewerRows(fault: Fault) async throws {
+        var scoped = fault
+        scoped.pathContains = "hostPools/hp-dev/userSessions"
+        let (result, _) = try await everySession([scoped], retry: RetryPolicy(maxAttempts: 2, totalDeadline: .seconds(5), baseDelay: .milliseconds(5), maxDelay: .milliseconds(5)))
+        guard case .failure(let error) = result else {
+            Issue.record("\(fault) on every hp-dev request must fail the statement")
+            return
+        }
+        #expect(error.http?.url.contains("hostPools/hp-dev/userSessions") == true || error.message.contains("hp-dev"), "\(error)")
+    }
+
+    @Test func aStallLongerThanTheTimeoutEndsInBoundedTime() async throws {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let (result, _) = try await everySession([Fault(.stall(.seconds(30)), pathContains: "hostPools/hp-ops/userSessions")],
+                                                 retry: RetryPolicy(maxAttempts: 2, totalDeadline: .seconds(5), baseDelay: .milliseconds(5), maxDelay: .milliseconds(5)))
+        guard case .failure(let error) = result else { Issue.record("a stall must fail"); return }
+        #expect(error.message.contains("timed out"))
+        #expect(clock.now - started < .seconds(30), "the stall is not waited out")
+    }
+
+    @Test func aRepeatingNextLinkIsAnError() async throws {
+        let (result, log) = try await everySession([Fault(.nextLinkLoop, pathContains: "hostPools/hp-ops/userSessions")])
+        guard case .failure(let error) = result else { Issue.record("a looping nextLink must fail"); return }
+        #expect(error.message.contains("nextLink it had already sent"))
+        #expect(log.filter { $0.path.contains("hp-ops/userSessions") }.count < 10, "bounded: no endless loop")
+    }
+}
