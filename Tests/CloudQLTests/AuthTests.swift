@@ -97,6 +97,22 @@ import Testing
         }
     }
 
+    @Test func concurrentRequestsShareOneTokenFetch() async throws {
+        let identities = IdentityConfiguration(servicePrincipals: [ServicePrincipal(clientId: Self.clientID, secrets: [Self.secret])])
+        try await EmulatorHarness.withEmulator(try configuration(identities)) { emulator in
+            var environment = AuthTests.bareEnvironment(["AZURE_TENANT_ID": Self.tenant, "AZURE_CLIENT_ID": Self.clientID, "AZURE_CLIENT_SECRET": Self.secret])
+            environment["AZURE_AUTHORITY_HOST"] = emulator.baseURL
+            let session = try Session(configuration: SessionConfiguration(endpoints: ["azure": try ARMEndpoint(emulator.baseURL)], environment: environment))
+            defer { Task { try? await session.shutdown() } }
+            // Two listings start at once, before any token exists.
+            _ = try await session.execute("""
+                SELECT count(*) FROM \(Self.table) WHERE subscriptionId = '\(TestEstate.subscription)'
+                  AND resourceGroupName = 'rg-east' AND hostPoolName IN ('hp-ops', 'pool with spaces')
+                """)
+            #expect(await emulator.store.issuedTokens().count == 1)
+        }
+    }
+
     @Test func aWrongSecretStopsTheChainWithEntrasReason() async throws {
         let identities = IdentityConfiguration(servicePrincipals: [ServicePrincipal(clientId: Self.clientID, secrets: [Self.secret])])
         try await EmulatorHarness.withEmulator(try configuration(identities)) { emulator in
