@@ -69,6 +69,18 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .executableTarget(
+            name: "cloudql-overhead-bench",
+            dependencies: [
+                "CloudQL",
+                "AzureEmulator",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Benchmarks/Overhead",
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "CloudQLTestSupport",
             dependencies: ["CloudQL", "AzureEmulator"],
