@@ -43,11 +43,11 @@ final class ResourceFetcher: Sendable {
     }
 
     /// Starts the calls; their rows arrive on the returned channel.
-    func stream(_ calls: [MethodCall], decoder: RowDecoder, shape: RowShape, warnings: WarningLog) -> PageChannel {
+    func stream(_ calls: [MethodCall], decoder: RowDecoder, shape: RowShape, used: Set<Int>, warnings: WarningLog) -> PageChannel {
         let channel = PageChannel()
         let task = Task {
             do {
-                try await self.run(calls, decoder: decoder, shape: shape, warnings: warnings, into: channel)
+                try await self.run(calls, decoder: decoder, shape: shape, used: used, warnings: warnings, into: channel)
                 channel.finish()
             } catch {
                 channel.finish(throwing: error)
@@ -57,7 +57,7 @@ final class ResourceFetcher: Sendable {
         return channel
     }
 
-    private func run(_ calls: [MethodCall], decoder: RowDecoder, shape: RowShape, warnings: WarningLog, into channel: PageChannel) async throws {
+    private func run(_ calls: [MethodCall], decoder: RowDecoder, shape: RowShape, used: Set<Int>, warnings: WarningLog, into channel: PageChannel) async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
             var next = 0
             var failures: [CloudQLError] = []
@@ -66,7 +66,7 @@ final class ResourceFetcher: Sendable {
                 next += 1
                 group.addTask {
                     try await self.list(call, decoder: decoder, warnings: warnings) { rows in
-                        try await channel.send(rows.map { shape.complete($0, bound: call.bound) })
+                        try await channel.send(rows.map { shape.complete($0, bound: call.bound, used: used) })
                     }
                 }
             }
@@ -133,18 +133,45 @@ final class ResourceFetcher: Sendable {
         return error
     }
 
+    /// An answered page: its body, where its items are, and its `nextLink`.
+    private struct FetchedPage: Sendable {
+        var response: ARMClient.Response
+        /// The items array (or, for a method without `objectKey`, the object itself).
+        var items: Range<Int>?
+        var nextLink: String?
+    }
+
     /// Every page of one call, in order, each handed to `deliver` as soon as it is decoded.
+    /// The next page is requested as soon as this page's `nextLink` is known, so the server
+    /// works on it while this page is decoded and delivered.
     private func list(_ call: MethodCall, decoder: RowDecoder, warnings: WarningLog, deliver: ([[SQLValue]]) async throws -> Void) async throws {
         var url = call.url
         var followed: Set<String> = [url]
         var pages = 0
+        guard var page = try await fetchPage(url, of: call) else { return }
         while true {
-            try Task.checkCancellation()
-            guard let (rows, nextLink, requestID) = try await page(url, of: call, decoder: decoder) else { return }
             pages += 1
-            try await deliver(rows)
-            guard let nextLink, !nextLink.isEmpty else { return }
-            if let limit = options.pageLimit, pages >= limit {
+            var next: Task<FetchedPage?, any Error>?
+            var stoppedAtLimit = false
+            if let link = page.nextLink, !link.isEmpty {
+                if let limit = options.pageLimit, pages >= limit {
+                    stoppedAtLimit = true
+                } else {
+                    url = link.hasPrefix("/") ? client.endpoint.baseURL + link : link
+                    guard followed.insert(url).inserted else {
+                        throw CloudQLError(.transport, "\(call.operation) failed: Azure sent a nextLink it had already sent (\(url)); stopping rather than looping forever.", http: .init(method: "GET", url: url, requestID: page.response.requestID))
+                    }
+                    let nextURL = url
+                    next = Task { try await self.fetchPage(nextURL, of: call) }
+                }
+            }
+            do {
+                try await deliver(try decodeRows(page, of: call, decoder: decoder))
+            } catch {
+                next?.cancel()
+                throw error
+            }
+            if stoppedAtLimit, let limit = options.pageLimit {
                 let message = "\(call.operation) stopped after \(limit) page\(limit == 1 ? "" : "s") (--http.response.pageLimit) with more to come"
                 if options.allowPartial {
                     warnings.add("partial: \(message).")
@@ -152,17 +179,16 @@ final class ResourceFetcher: Sendable {
                 }
                 throw CloudQLError(.transport, "\(message): raise the limit, or pass --allow-partial to accept the rows so far.", http: .init(method: "GET", url: url))
             }
-            url = nextLink.hasPrefix("/") ? client.endpoint.baseURL + nextLink : nextLink
-            guard followed.insert(url).inserted else {
-                throw CloudQLError(.transport, "\(call.operation) failed: Azure sent a nextLink it had already sent (\(url)); stopping rather than looping forever.", http: .init(method: "GET", url: url, requestID: requestID))
-            }
+            guard let next else { return }
+            guard let fetched = try await withTaskCancellationHandler(operation: { try await next.value }, onCancel: { next.cancel() }) else { return }
+            page = fetched
         }
     }
 
-    /// One page's rows, `nextLink` and request id; `nil` for a `get` answered 404 (no row).
-    /// A page whose body cannot be read is fetched again while the retry policy allows: a GET
-    /// can be repeated safely, and a cut-off body is usually a dropped connection.
-    private func page(_ url: String, of call: MethodCall, decoder: RowDecoder) async throws -> ([[SQLValue]], String?, String?)? {
+    /// One page, answered and located; `nil` for a `get` answered 404 (no row). A body that
+    /// cannot be read is fetched again while the retry policy allows: a GET can be repeated
+    /// safely, and a cut-off body is usually a dropped connection.
+    private func fetchPage(_ url: String, of call: MethodCall) async throws -> FetchedPage? {
         var attempt = 1
         while true {
             let response = try await client.send(.GET, url, operation: call.operation)
@@ -171,9 +197,7 @@ final class ResourceFetcher: Sendable {
                 throw ARMClient.error(for: response, method: "GET", url: url, operation: call.operation)
             }
             do {
-                var rows: [[SQLValue]] = []
-                let nextLink = try decodePage(response, call: call, url: url, decoder: decoder, into: &rows)
-                return (rows, nextLink, response.requestID)
+                return try locate(response, of: call, url: url)
             } catch let error as CloudQLError where attempt < client.retryPolicy.maxAttempts {
                 _ = error
                 attempt += 1
@@ -182,32 +206,57 @@ final class ResourceFetcher: Sendable {
         }
     }
 
-    /// Appends the page's rows; returns its `nextLink`.
-    private func decodePage(_ response: ARMClient.Response, call: MethodCall, url: String, decoder: RowDecoder, into rows: inout [[SQLValue]]) throws -> String? {
-        guard response.body.readableBytes > 0 else { return nil }
+    /// Finds the items and the `nextLink` in one walk over the top-level object.
+    private func locate(_ response: ARMClient.Response, of call: MethodCall, url: String) throws -> FetchedPage {
+        guard response.body.readableBytes > 0 else { return FetchedPage(response: response) }
         do {
-            return try response.body.withUnsafeReadableBytes { bytes -> String? in
+            return try response.body.withUnsafeReadableBytes { bytes -> FetchedPage in
                 var scanner = JSONScanner(bytes)
-                let top = try scanner.value()
+                scanner.skipWhitespace()
+                let start = scanner.index
                 guard let path = call.objectKeyPath else {
-                    rows.append(try decoder.row(top, in: bytes))
-                    return nil
+                    return FetchedPage(response: response, items: try scanner.value())
                 }
-                var container: Range<Int>? = top
-                for key in path {
-                    container = try container.flatMap { try JSONScanner.member(key, of: $0, in: bytes) }
-                }
-                if let container, bytes[container.lowerBound] == UInt8(ascii: "[") {
-                    try JSONScanner.forEachElement(of: container, in: bytes) { element in
-                        rows.append(try decoder.row(element, in: bytes))
+                var items: Range<Int>?
+                var nextLink: String?
+                let top = start..<bytes.count
+                try JSONScanner.forEachMember(of: top, in: bytes) { key, value in
+                    if JSONScanner.keyEquals(key, "nextLink", in: bytes), bytes[value.lowerBound] == UInt8(ascii: "\"") {
+                        nextLink = try JSONScanner.string(value, in: bytes)
+                    } else if path.count == 1, JSONScanner.keyEquals(key, path[0], in: bytes) {
+                        items = value
                     }
                 }
-                guard let link = try JSONScanner.member("nextLink", of: top, in: bytes),
-                      bytes[link.lowerBound] == UInt8(ascii: "\"") else { return nil }
-                return try JSONScanner.string(link, in: bytes)
+                if path.count > 1 {
+                    var container: Range<Int>? = top
+                    for key in path { container = try container.flatMap { try JSONScanner.member(key, of: $0, in: bytes) } }
+                    items = container
+                }
+                if let found = items, bytes[found.lowerBound] != UInt8(ascii: "[") { items = nil }
+                return FetchedPage(response: response, items: items, nextLink: nextLink)
             }
         } catch let malformed as JSONScanner.Malformed {
-            throw CloudQLError(.transport, "\(call.operation) failed: the answer is not valid JSON (\(malformed.reason) at byte \(malformed.offset)).", http: .init(method: "GET", url: url, status: response.status, requestID: response.requestID))
+            throw Self.malformed(malformed, call: call, url: url, response: response)
         }
+    }
+
+    private func decodeRows(_ page: FetchedPage, of call: MethodCall, decoder: RowDecoder) throws -> [[SQLValue]] {
+        guard let items = page.items else { return [] }
+        do {
+            return try page.response.body.withUnsafeReadableBytes { bytes in
+                guard call.objectKeyPath != nil else { return [try decoder.row(items, in: bytes)] }
+                var rows: [[SQLValue]] = []
+                try JSONScanner.forEachElement(of: items, in: bytes) { element in
+                    rows.append(try decoder.row(element, in: bytes))
+                }
+                return rows
+            }
+        } catch let malformed as JSONScanner.Malformed {
+            throw Self.malformed(malformed, call: call, url: call.url, response: page.response)
+        }
+    }
+
+    private static func malformed(_ malformed: JSONScanner.Malformed, call: MethodCall, url: String, response: ARMClient.Response) -> CloudQLError {
+        CloudQLError(.transport, "\(call.operation) failed: the answer is not valid JSON (\(malformed.reason) at byte \(malformed.offset)).", http: .init(method: "GET", url: url, status: response.status, requestID: response.requestID))
     }
 }

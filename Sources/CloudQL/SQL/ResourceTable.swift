@@ -137,14 +137,16 @@ final class ResourceTable {
         let method = resource.selectMethods[methodIndex]
         let plan = idxStr.split(separator: ";", omittingEmptySubsequences: false)
         let synthesize = plan.count > 1 && plan[1] == "s"
-        // Discovery caches rows for every scan of the statement, so it converts every column.
-        let used = context.discovery == nil && plan.count > 2 ? UInt64(plan[2], radix: 16) ?? .max : .max
+        let used = plan.count > 2 ? UInt64(plan[2], radix: 16) ?? .max : .max
         let usedColumns = Set(columns.indices.filter { used & (UInt64(1) << UInt64(min($0, 63))) != 0 })
         var neededFields = usedColumns.filter { $0 < fieldCount }
         if let idField = shape.idField, usedColumns.contains(where: { $0 >= fieldCount || columns[$0].parameter != nil }) {
             neededFields.insert(idField)
         }
-        let decoder = neededFields.count == fieldCount ? self.decoder : RowDecoder(fieldNames: columns.prefix(fieldCount).map(\.name), needed: neededFields)
+        // Discovery caches a call's rows for every scan of the statement, so it converts every field.
+        let decoder = context.discovery != nil || neededFields.count == fieldCount
+            ? self.decoder
+            : RowDecoder(fieldNames: columns.prefix(fieldCount).map(\.name), needed: neededFields)
         var boundColumns: [(column: Int, values: [SQLValue])] = []
         for (offset, part) in (plan.first ?? "").split(separator: ",").enumerated() {
             let isList = part.hasSuffix("i")
@@ -188,14 +190,14 @@ final class ResourceTable {
             var rows: [[SQLValue]] = []
             for call in calls {
                 switch discovery.answer(for: call, provider: resource.provider, decoder: decoder) {
-                case .success(let fields): rows += fields.map { shape.complete($0, bound: call.bound) }
+                case .success(let fields): rows += fields.map { shape.complete($0, bound: call.bound, used: usedColumns) }
                 case .failure(let error): throw error
                 case nil: continue
                 }
             }
             return PageChannel(rows: rows)
         }
-        return try context.fetcher(for: resource.provider).stream(calls, decoder: decoder, shape: shape, warnings: context.warnings)
+        return try context.fetcher(for: resource.provider).stream(calls, decoder: decoder, shape: shape, used: usedColumns, warnings: context.warnings)
     }
 
     // MARK: Deleting

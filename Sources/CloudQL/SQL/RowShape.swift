@@ -17,15 +17,17 @@ struct RowShape: Sendable {
     }
 
     /// The full row: the fields, then every hidden parameter column. `bound` maps column
-    /// indexes to the values the request was made with.
-    func complete(_ fields: [SQLValue], bound: [Int: SQLValue]) -> [SQLValue] {
+    /// indexes to the values the request was made with; parameters are read from the id only
+    /// for the columns in `used` (all when `nil`).
+    func complete(_ fields: [SQLValue], bound: [Int: SQLValue], used: Set<Int>? = nil) -> [SQLValue] {
         var row = fields
         row.reserveCapacity(columns.count)
         var fromID: [String: String]?
         for index in columns.indices {
             if index < fieldCount, row[index] != .null { continue }
             var value = bound[index] ?? .null
-            if value == .null, let parameter = columns[index].parameter, pathParameterNames.contains(parameter),
+            if value == .null, used?.contains(index) ?? true,
+               let parameter = columns[index].parameter, pathParameterNames.contains(parameter),
                let idField, case .text(let id) = fields[idField] {
                 if fromID == nil { fromID = ResourceIDTemplate.match(id, against: idTemplates) }
                 value = fromID?[parameter].map(SQLValue.text) ?? .null

@@ -128,6 +128,18 @@ struct JSONScanner {
         }
     }
 
+    /// Whether a member's raw key (quotes included) is `name`.
+    static func keyEquals(_ key: Range<Int>, _ name: String, in bytes: UnsafeRawBufferPointer) -> Bool {
+        let utf8 = name.utf8
+        guard key.count == utf8.count + 2 else { return false }
+        var offset = key.lowerBound + 1
+        for byte in utf8 {
+            if bytes[offset] != byte { return false }
+            offset += 1
+        }
+        return true
+    }
+
     /// The value of the member named `name` of an object, if present.
     static func member(_ name: String, of object: Range<Int>, in bytes: UnsafeRawBufferPointer) throws -> Range<Int>? {
         var found: Range<Int>?
