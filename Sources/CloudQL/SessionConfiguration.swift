@@ -26,8 +26,10 @@ public struct SessionConfiguration: Sendable {
     public var listing: ListingOptions
 
     /// The default request concurrency: StackQL's is 1, which is why a sweep over hundreds of
-    /// host pools takes minutes there.
-    public static let defaultConcurrencyLimit = 16
+    /// host pools takes minutes there. A sweep is bound by latency, not by either side's CPU,
+    /// and ARM's read limits are per-hour buckets, so 64 at once costs nothing; a 429 is
+    /// retried after its `Retry-After`.
+    public static let defaultConcurrencyLimit = 64
 
     public init(
         endpoints: [String: ARMEndpoint] = [:],
