@@ -76,10 +76,17 @@ public final class Session: Sendable {
     ///   - script: statements separated by `;`.
     ///   - onResult: called with each statement's result as soon as it is ready, so output can
     ///     be printed before a later statement fails.
+    ///   - onRows: when given, the rows of each statement go to it in batches as they are
+    ///     produced — so a listing of any size never sits in memory whole — and the result set
+    ///     passed to `onResult` holds no rows (`rowsWereStreamed`).
     /// - Returns: the results of all statements.
     /// - Throws: `CloudQLError` of the first failing statement (earlier results were delivered).
     @discardableResult
-    public func execute(_ script: String, onResult: @escaping @Sendable (StatementResult) -> Void = { _ in }) async throws -> [StatementResult] {
+    public func execute(
+        _ script: String,
+        onRows: (@Sendable (RowBatch) -> Void)? = nil,
+        onResult: @escaping @Sendable (StatementResult) -> Void = { _ in }
+    ) async throws -> [StatementResult] {
         let statements = try StatementSplitter.split(script)
         guard !statements.isEmpty else {
             throw CloudQLError(.usage, "No statement given: pass SQL such as \"SHOW PROVIDERS\".")
@@ -89,7 +96,7 @@ public final class Session: Sendable {
                 var results: [StatementResult] = []
                 for (index, statement) in statements.enumerated() {
                     do {
-                        let output = try Self.run(statement, engine: engine.engine, registry: registry)
+                        let output = try Self.run(statement, engine: engine.engine, registry: registry, onRows: onRows)
                         let result = StatementResult(statement: statement, output: output, warnings: engine.engine.context.warnings.take())
                         results.append(result)
                         onResult(result)
@@ -115,7 +122,7 @@ public final class Session: Sendable {
     }
 
     @available(*, noasync)
-    private static func run(_ statement: String, engine: SQLiteEngine, registry: ProviderRegistry) throws -> StatementResult.Output {
+    private static func run(_ statement: String, engine: SQLiteEngine, registry: ProviderRegistry, onRows: (@Sendable (RowBatch) -> Void)?) throws -> StatementResult.Output {
         if let metadata = try MetadataStatement.parse(statement) {
             return .rows(try metadata.run(registry: registry))
         }
@@ -127,7 +134,7 @@ public final class Session: Sendable {
         case "REGISTRY", "USE", "AUTH":
             throw CloudQLError(.usage, "\(firstWord) statements are not supported; use --registry and --auth on the command line.")
         default:
-            return try engine.run(statement)
+            return try engine.run(statement, rowSink: onRows)
         }
     }
 }

@@ -30,6 +30,37 @@ public struct ResultRenderer: Sendable {
         }
     }
 
+    // MARK: Streaming pieces (not for tables)
+
+    /// What comes before the first row: the header line, or JSON's opening bracket.
+    func header(_ columns: [ResultSet.Column]) -> String {
+        switch options.format {
+        case .json: return "["
+        case .csv, .text:
+            guard !options.hideHeaders else { return "" }
+            let names = columns.map(\.name)
+            return (options.format == .csv ? names.map(csvField).joined(separator: options.delimiter) : names.joined(separator: "\t")) + "\n"
+        default: return ""
+        }
+    }
+
+    /// Rows in the middle of the output; `continuing` when rows came before them.
+    func rows(_ rows: [[SQLValue]], columns: [ResultSet.Column], continuing: Bool) -> String {
+        switch options.format {
+        case .json:
+            guard !rows.isEmpty else { return "" }
+            return (continuing ? ",\n  " : "\n  ") + rows.map { object($0, columns: columns, pretty: true) }.joined(separator: ",\n  ")
+        case .ndjson: return rows.map { object($0, columns: columns, pretty: false) + "\n" }.joined()
+        case .csv: return rows.map(csvLine).joined()
+        case .text, .table: return rows.map(textLine).joined()
+        }
+    }
+
+    /// What comes after the last row.
+    func footer(rowCount: Int) -> String {
+        options.format == .json ? (rowCount == 0 ? "]\n" : "\n]\n") : ""
+    }
+
     // MARK: Formats
 
     private func mutation(_ summary: MutationSummary) -> String {
@@ -87,24 +118,24 @@ public struct ResultRenderer: Sendable {
     }
 
     private func csv(_ set: ResultSet) -> String {
-        let delimiter = options.delimiter
-        func field(_ text: String) -> String {
-            guard text.contains(delimiter) || text.contains("\"") || text.contains("\n") || text.contains("\r") else { return text }
-            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        var output = options.hideHeaders ? "" : set.columns.map { field($0.name) }.joined(separator: delimiter) + "\n"
-        for row in set.rows {
-            output += row.map { $0 == .null ? "" : field($0.displayText) }.joined(separator: delimiter) + "\n"
-        }
-        return output
+        header(set.columns) + set.rows.map(csvLine).joined()
     }
 
     private func text(_ set: ResultSet) -> String {
-        var output = options.hideHeaders ? "" : set.columns.map(\.name).joined(separator: "\t") + "\n"
-        for row in set.rows {
-            output += row.map { Self.singleLine($0.displayText) }.joined(separator: "\t") + "\n"
-        }
-        return output
+        header(set.columns) + set.rows.map(textLine).joined()
+    }
+
+    private func csvField(_ text: String) -> String {
+        guard text.contains(options.delimiter) || text.contains("\"") || text.contains("\n") || text.contains("\r") else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    private func csvLine(_ row: [SQLValue]) -> String {
+        row.map { $0 == .null ? "" : csvField($0.displayText) }.joined(separator: options.delimiter) + "\n"
+    }
+
+    private func textLine(_ row: [SQLValue]) -> String {
+        row.map { Self.singleLine($0.displayText) }.joined(separator: "\t") + "\n"
     }
 
     // MARK: Helpers

@@ -14,15 +14,30 @@ public struct ResultSet: Sendable {
 
     public var columns: [Column]
     public var rows: [[SQLValue]]
+    /// The rows went out in batches as they were produced, and are not held here.
+    public var rowsWereStreamed: Bool
 
-    public init(columns: [Column], rows: [[SQLValue]]) {
+    public init(columns: [Column], rows: [[SQLValue]], rowsWereStreamed: Bool = false) {
         self.columns = columns
         self.rows = rows
+        self.rowsWereStreamed = rowsWereStreamed
     }
 
     public init(columnNames: [String], rows: [[String]]) {
         self.columns = columnNames.map { Column(name: $0) }
         self.rows = rows.map { $0.map(SQLValue.text) }
+        self.rowsWereStreamed = false
+    }
+}
+
+/// Some rows of a statement, delivered as SQLite produces them.
+public struct RowBatch: Sendable {
+    public var columns: [ResultSet.Column]
+    public var rows: [[SQLValue]]
+
+    public init(columns: [ResultSet.Column], rows: [[SQLValue]]) {
+        self.columns = columns
+        self.rows = rows
     }
 }
 
@@ -42,6 +57,12 @@ public struct StatementResult: Sendable {
     public var output: Output
     /// What a person should know about the result, such as calls skipped under `--allow-partial`.
     public var warnings: [String] = []
+
+    public init(statement: String, output: Output, warnings: [String] = []) {
+        self.statement = statement
+        self.output = output
+        self.warnings = warnings
+    }
 }
 
 /// The outcome of a statement that changes Azure.

@@ -30,7 +30,9 @@ final class SQLiteEngine {
 
     /// Runs one SQL statement (not SHOW, DESCRIBE or EXEC) and returns its rows or status.
     @available(*, noasync)
-    func run(_ statement: String) throws -> StatementResult.Output {
+    /// - Parameter rowSink: when given, rows go to it in batches as SQLite produces them (after
+    ///   the discovery passes, where there are some) instead of into the returned result set.
+    func run(_ statement: String, rowSink: ((RowBatch) -> Void)? = nil) throws -> StatementResult.Output {
         let tokens = try SQLLexer.tokens(statement).filter { !$0.isTrivia }
         let deleteTarget = try deleteTarget(in: tokens)
         context.resetStatement(isDeleting: deleteTarget != nil)
@@ -60,11 +62,17 @@ final class SQLiteEngine {
         var rows: [[SQLValue]] = []
         while true {
             rows = []
+            // Without discovery this pass is the only one, so its rows can flow out now.
+            let streaming = context.discovery == nil ? rowSink : nil
             while true {
                 let step = sqlite3_step(prepared)
                 if step == SQLITE_DONE { break }
                 guard step == SQLITE_ROW else { throw stepError() }
                 rows.append((0..<columnCount).map { SQLValue(sqlite3_column_value(prepared, Int32($0))) })
+                if let streaming, rows.count >= Self.batchSize {
+                    streaming(RowBatch(columns: columns, rows: rows))
+                    rows = []
+                }
             }
             guard let discovery = context.discovery else { break }
             let recorded = discovery.takeRecorded()
@@ -85,6 +93,14 @@ final class SQLiteEngine {
             let verb = statement.split(whereSeparator: \.isWhitespace).first.map { $0.uppercased() } ?? ""
             let changes = sqlite3_changes64(db)
             return .message(["INSERT", "UPDATE", "DELETE", "REPLACE"].contains(verb) ? "\(verb) \(changes)" : "OK")
+        }
+        if let rowSink {
+            var offset = 0
+            while offset < rows.count {
+                rowSink(RowBatch(columns: columns, rows: Array(rows[offset..<min(offset + Self.batchSize, rows.count)])))
+                offset += Self.batchSize
+            }
+            return .rows(ResultSet(columns: columns, rows: [], rowsWereStreamed: true))
         }
         return .rows(ResultSet(columns: columns, rows: rows))
     }
@@ -122,6 +138,8 @@ final class SQLiteEngine {
     }
 
     static let maximumDiscoveryPasses = 32
+    /// Rows per batch when rows stream out.
+    static let batchSize = 500
 
     private func registerResource(named name: String) throws {
         let resource = try context.registry.resource(name)

@@ -111,11 +111,11 @@ struct ExecCommand: AsyncParsableCommand {
                 configuration.endpoints["azure"] = try ARMEndpoint(running.baseURL)
                 configuration.auth.methods["azure"] = .token(running.token)
             }
-            let printer = try ResultPrinter(renderer: ResultRenderer(options: OutputOptions(format: output, hideHeaders: hideHeaders, delimiter: delimiter)), path: outputFile)
+            let printer = try ResultPrinter(options: OutputOptions(format: output, hideHeaders: hideHeaders, delimiter: delimiter), path: outputFile)
             let session = try Session(configuration: configuration)
             var failure: (any Error)?
             do {
-                try await session.execute(script) { printer.print($0) }
+                try await session.execute(script, onRows: { printer.rows($0) }, onResult: { printer.finish($0) })
             } catch {
                 failure = error
             }
@@ -174,13 +174,14 @@ struct ExecCommand: AsyncParsableCommand {
     }
 }
 
-/// Writes rendered results to standard output or a file as each statement finishes.
-private final class ResultPrinter: Sendable {
-    private let renderer: ResultRenderer
+/// Writes results to standard output or a file as they arrive, warnings to standard error.
+// @unchecked Sendable is safe: the session calls it only from its one serial queue, one
+// callback after another, so its writer is never used from two threads at once.
+private final class ResultPrinter: @unchecked Sendable {
     private let handle: FileHandle
+    private var writer: ResultStreamWriter!
 
-    init(renderer: ResultRenderer, path: String?) throws {
-        self.renderer = renderer
+    init(options: OutputOptions, path: String?) throws {
         if let path {
             guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
                 throw CloudQLError(.usage, "Cannot write the output file \(path).")
@@ -189,10 +190,15 @@ private final class ResultPrinter: Sendable {
         } else {
             handle = FileHandle.standardOutput
         }
+        writer = ResultStreamWriter(options: options) { [handle] text in handle.write(Data(text.utf8)) }
     }
 
-    func print(_ result: StatementResult) {
-        handle.write(Data(renderer.render(result).utf8))
+    func rows(_ batch: RowBatch) {
+        writer.rows(batch)
+    }
+
+    func finish(_ result: StatementResult) {
+        writer.finish(result)
         for warning in result.warnings {
             FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))
         }
