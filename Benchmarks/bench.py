@@ -31,6 +31,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 import math
 import os
 import platform
@@ -56,7 +57,14 @@ RESULTS = ROOT / "Benchmarks" / "results" / "latest.json"
 
 SUBSCRIPTION = "00000000-0000-0000-0000-000000000000"
 AUTH = '{"azure": {"type": "bearer", "credentialsenvvar": "AZ_ACCESS_TOKEN"}}'
-DEFAULT_CONCURRENCY = 16  # SessionConfiguration.defaultConcurrencyLimit
+def _default_concurrency() -> int:
+    """SessionConfiguration.defaultConcurrencyLimit, read from the source so the labels never lie."""
+    source = Path(__file__).resolve().parent.parent / "Sources/CloudQL/SessionConfiguration.swift"
+    match = re.search(r"defaultConcurrencyLimit\s*=\s*(\d+)", source.read_text())
+    return int(match.group(1)) if match else 16
+
+
+DEFAULT_CONCURRENCY = _default_concurrency()
 
 SWEEP_POOLS = 200
 SWEEP_LATENCY_MS = 30
@@ -349,9 +357,11 @@ def bench_sweep(args: argparse.Namespace, report: dict) -> None:
     with Emulator(SWEEP_ESTATE, SWEEP_LATENCY_MS, args.sweep_page_size) as emulator:
         print("  emulator %s: %s" % (emulator.url, emulator.health()), flush=True)
         cases = []
-        for limit in (DEFAULT_CONCURRENCY, 32, 64):
+        # The default first (the SDK comparison uses it), then the others, each passed explicitly.
+        for limit in [DEFAULT_CONCURRENCY] + [n for n in (16, 32, 64) if n != DEFAULT_CONCURRENCY]:
             extra = () if limit == DEFAULT_CONCURRENCY else ("--execution.concurrency.limit", str(limit))
-            case = cloudql_case("sweep count(*) limit %d" % limit, emulator, SWEEP_COUNT, args.runs, extra=extra)
+            label = "sweep count(*) limit %d%s" % (limit, " (default)" if limit == DEFAULT_CONCURRENCY else "")
+            case = cloudql_case(label, emulator, SWEEP_COUNT, args.runs, extra=extra)
             pages = sum(w["host_pool_pages"] for w in case["waves"])
             case["concurrency_limit"] = limit
             case["host_pool_pages"] = pages
