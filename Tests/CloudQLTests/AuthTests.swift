@@ -79,6 +79,13 @@ import Testing
         return configuration
     }
 
+    /// A session that signs in with the service principal's secret at the emulator.
+    func secretSession(_ emulator: RunningEmulator) throws -> Session {
+        var environment = AuthTests.bareEnvironment(["AZURE_TENANT_ID": Self.tenant, "AZURE_CLIENT_ID": Self.clientID, "AZURE_CLIENT_SECRET": Self.secret])
+        environment["AZURE_AUTHORITY_HOST"] = emulator.baseURL
+        return try Session(configuration: SessionConfiguration(endpoints: ["azure": try ARMEndpoint(emulator.baseURL)], environment: environment))
+    }
+
     func rows(_ emulator: RunningEmulator, _ environment: [String: String]) async throws -> Int {
         var full = AuthTests.bareEnvironment(environment)
         full["AZURE_AUTHORITY_HOST"] = emulator.baseURL
@@ -100,9 +107,7 @@ import Testing
     @Test func concurrentRequestsShareOneTokenFetch() async throws {
         let identities = IdentityConfiguration(servicePrincipals: [ServicePrincipal(clientId: Self.clientID, secrets: [Self.secret])])
         try await EmulatorHarness.withEmulator(try configuration(identities)) { emulator in
-            var environment = AuthTests.bareEnvironment(["AZURE_TENANT_ID": Self.tenant, "AZURE_CLIENT_ID": Self.clientID, "AZURE_CLIENT_SECRET": Self.secret])
-            environment["AZURE_AUTHORITY_HOST"] = emulator.baseURL
-            let session = try Session(configuration: SessionConfiguration(endpoints: ["azure": try ARMEndpoint(emulator.baseURL)], environment: environment))
+            let session = try secretSession(emulator)
             defer { Task { try? await session.shutdown() } }
             // Two listings start at once, before any token exists.
             _ = try await session.execute("""
@@ -188,9 +193,7 @@ import Testing
     @Test func aTokenThatExpiresMidRunIsRefreshedOnceAndNothingFails() async throws {
         let identities = IdentityConfiguration(servicePrincipals: [ServicePrincipal(clientId: Self.clientID, secrets: [Self.secret])])
         try await EmulatorHarness.withEmulator(try configuration(identities)) { emulator in
-            var environment = AuthTests.bareEnvironment(["AZURE_TENANT_ID": Self.tenant, "AZURE_CLIENT_ID": Self.clientID, "AZURE_CLIENT_SECRET": Self.secret])
-            environment["AZURE_AUTHORITY_HOST"] = emulator.baseURL
-            let session = try Session(configuration: SessionConfiguration(endpoints: ["azure": try ARMEndpoint(emulator.baseURL)], environment: environment))
+            let session = try secretSession(emulator)
             defer { Task { try? await session.shutdown() } }
             let query = "SELECT count(*) FROM \(Self.table) WHERE \(Self.pool)"
             _ = try await session.execute(query)
