@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Fuzzes cloudql's SQL front end with libFuzzer for SECONDS (default 60).
 #   scripts/fuzz.sh [SECONDS]
-# A crash leaves its input in .build/fuzz/crash-*; add it as a regression test in
-# Tests/CloudQLTests/FuzzRegressionTests.swift and to Fuzz/corpus/.
+# A crash leaves its input in .build/fuzz/crash-*: copy it into Fuzz/regressions/, where
+# FuzzRegressionTests (part of swift test) runs every file, and fix the front end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
@@ -19,6 +19,6 @@ sources=(
 )
 swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name CloudQLFuzz \
     Fuzz/FrontEndFuzzer.swift "${sources[@]}" -o "$out/frontend-fuzzer"
-cp Fuzz/corpus/* "$out/corpus/" 2>/dev/null || true
+cp Fuzz/corpus/* Fuzz/regressions/* "$out/corpus/" 2>/dev/null || true
 "$out/frontend-fuzzer" "$out/corpus" -max_total_time="$seconds" -max_len=4096 \
     -artifact_prefix="$out/" -print_final_stats=1

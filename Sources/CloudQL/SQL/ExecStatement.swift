@@ -14,7 +14,7 @@ struct ExecStatement: Equatable {
         var cursor = TokenCursor(all.filter { !$0.isTrivia })
         guard cursor.accept("EXEC") || cursor.accept("EXECUTE") else { return nil }
         let showResults = all.contains { $0.kind == .comment && $0.text.hasPrefix("/*+") && $0.text.uppercased().contains("SHOWRESULTS") }
-        let name = try cursor.dottedName(parts: 4, sql).split(separator: ".").map(String.init)
+        let name = try cursor.dottedName(parts: 4, sql)
         var statement = ExecStatement(resource: name[0...2].joined(separator: "."), method: name[3], parameters: [:], body: nil, showResults: showResults)
         while let token = cursor.next() {
             guard token.kind == .variable, token.text.hasPrefix("@") else {

@@ -22,17 +22,17 @@ enum MetadataStatement: Equatable {
             let extended = cursor.accept("EXTENDED")
             if cursor.accept("SERVICES") {
                 try cursor.expect("IN", sql)
-                let provider = try cursor.dottedName(parts: 1, sql)
+                let provider = try cursor.dottedName(parts: 1, sql)[0]
                 return .showServices(provider: provider, like: try cursor.likeClause(sql))
             }
             if cursor.accept("RESOURCES") {
                 try cursor.expect("IN", sql)
-                let name = try cursor.dottedName(parts: 2, sql).split(separator: ".").map(String.init)
+                let name = try cursor.dottedName(parts: 2, sql)
                 return .showResources(provider: name[0], service: name[1], like: try cursor.likeClause(sql))
             }
             if cursor.accept("METHODS") {
                 try cursor.expect("IN", sql)
-                let resource = try cursor.dottedName(parts: 3, sql)
+                let resource = try cursor.dottedName(parts: 3, sql).joined(separator: ".")
                 try cursor.expectEnd(sql)
                 return .showMethods(resource: resource, extended: extended)
             }
@@ -41,12 +41,12 @@ enum MetadataStatement: Equatable {
         if first.isKeyword("DESCRIBE") || first.isKeyword("DESC") {
             cursor.advance()
             if cursor.accept("METHOD") {
-                let name = try cursor.dottedName(parts: 4, sql).split(separator: ".").map(String.init)
+                let name = try cursor.dottedName(parts: 4, sql)
                 try cursor.expectEnd(sql)
                 return .describeMethod(resource: name[0...2].joined(separator: "."), method: name[3])
             }
             let extended = cursor.accept("EXTENDED")
-            let resource = try cursor.dottedName(parts: 3, sql)
+            let resource = try cursor.dottedName(parts: 3, sql).joined(separator: ".")
             try cursor.expectEnd(sql)
             return .describe(resource: resource, extended: extended)
         }
@@ -121,8 +121,10 @@ struct TokenCursor {
         }
     }
 
-    /// `a.b.c` with exactly `parts` parts; quoted parts allowed, as is one quoted dotted name.
-    mutating func dottedName(parts: Int, _ sql: String) throws -> String {
+    /// The parts of `a.b.c`, exactly `parts` of them; quoted parts allowed, as is one quoted
+    /// dotted name. Returned as parts: joining and splitting again is wrong when a name starts
+    /// with a combining mark, which fuses with the dot into one Character.
+    mutating func dottedName(parts: Int, _ sql: String) throws -> [String] {
         var names: [String] = []
         repeat {
             guard let token = peek, let name = token.identifierName else {
@@ -134,7 +136,7 @@ struct TokenCursor {
         guard names.count == parts else {
             throw CloudQLError(.syntax, "Expected a name of the form \(Self.shape(parts)), got '\(names.joined(separator: "."))'.")
         }
-        return names.joined(separator: ".")
+        return names
     }
 
     mutating func likeClause(_ sql: String) throws -> String? {

@@ -1,0 +1,1 @@
+EXe; EXEC /*+ WR!ESULTS */ azure.desktop_virtualization.user_sessions.ٞdess=', @sessionHostNa/*me='s+Sh.conto
