@@ -20,5 +20,7 @@ sources=(
 swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name CloudQLFuzz \
     Fuzz/FrontEndFuzzer.swift "${sources[@]}" -o "$out/frontend-fuzzer"
 cp Fuzz/corpus/* Fuzz/regressions/* "$out/corpus/" 2>/dev/null || true
-"$out/frontend-fuzzer" "$out/corpus" -max_total_time="$seconds" -max_len=4096 \
+# A fixed seed (FUZZ_SEED, default 1) makes CI's run repeatable: a longer run with the same seed
+# goes through the same inputs first. Set FUZZ_SEED=0 for a fresh random seed.
+"$out/frontend-fuzzer" "$out/corpus" -seed="${FUZZ_SEED:-1}" -max_total_time="$seconds" -max_len=4096 \
     -artifact_prefix="$out/" -print_final_stats=1
