@@ -95,3 +95,17 @@ import Testing
         #expect(error.message.contains("invalid regular expression"))
     }
 }
+
+@Suite struct EndpointTests {
+    @Test func onlyTheConfiguredOriginIsTheSameOrigin() throws {
+        let endpoint = try ARMEndpoint("https://management.azure.com")
+        #expect(endpoint.isSameOrigin("https://management.azure.com/subscriptions?api-version=1"))
+        #expect(endpoint.isSameOrigin("https://MANAGEMENT.azure.com:443/subscriptions"))
+        #expect(!endpoint.isSameOrigin("https://management.azure.com@evil.example/subscriptions"))
+        #expect(!endpoint.isSameOrigin("https://management.azure.com.evil.example/subscriptions"))
+        #expect(!endpoint.isSameOrigin("http://management.azure.com/subscriptions"))
+        let local = try ARMEndpoint("http://127.0.0.1:80")
+        #expect(!local.isSameOrigin("http://127.0.0.1:8080/subscriptions"))
+        #expect(local.isSameOrigin("http://127.0.0.1/subscriptions"))
+    }
+}

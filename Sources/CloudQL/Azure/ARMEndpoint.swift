@@ -34,6 +34,10 @@ public struct ARMEndpoint: Sendable, Hashable {
 
     /// Whether `url` points at this endpoint's origin (scheme, host and port).
     func isSameOrigin(_ url: String) -> Bool {
+        // Every request checks this; the URLs cloudql builds itself start with the base URL.
+        if url.hasPrefix(baseURL), let next = url.dropFirst(baseURL.count).first, next == "/" || next == "?" {
+            return true
+        }
         guard let components = URLComponents(string: url),
               let scheme = components.scheme?.lowercased(), let host = components.host?.lowercased()
         else { return false }
