@@ -44,7 +44,8 @@ HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "tra
 SQL_VERBS = ("select", "insert", "update", "replace", "delete")
 SCRIPT_DIR = Path(__file__).resolve().parent
 DEFAULT_REGISTRY = SCRIPT_DIR.parent / "Sources" / "CloudQL" / "Resources" / "providers" / "src"
-DEFAULT_SEEDS = [Path("/work/shared/seed/user_sessions.md")]
+# The shared folder sits beside the repository (../shared), wherever the clone is.
+DEFAULT_SEEDS = [Path(__file__).resolve().parent.parent.parent / "shared/seed/user_sessions.md"]
 
 
 # --------------------------------------------------------------------------------------------
