@@ -123,10 +123,12 @@ public final class Session: Sendable {
 
     @available(*, noasync)
     private static func run(_ statement: String, engine: SQLiteEngine, registry: ProviderRegistry, onRows: (@Sendable (RowBatch) -> Void)?) throws -> StatementResult.Output {
-        if let metadata = try MetadataStatement.parse(statement) {
+        // Lexed once here; the parsers and the engine share the tokens.
+        let tokens = try SQLLexer.tokens(statement)
+        if let metadata = try MetadataStatement.parse(statement, tokens: tokens) {
             return .rows(try metadata.run(registry: registry))
         }
-        if let exec = try ExecStatement.parse(statement) {
+        if let exec = try ExecStatement.parse(statement, tokens: tokens) {
             return try engine.exec(exec)
         }
         let firstWord = statement.split(whereSeparator: { $0.isWhitespace || $0 == "(" }).first?.uppercased() ?? ""
@@ -134,7 +136,7 @@ public final class Session: Sendable {
         case "REGISTRY", "USE", "AUTH":
             throw CloudQLError(.usage, "\(firstWord) statements are not supported; use --registry and --auth on the command line.")
         default:
-            return try engine.run(statement, rowSink: onRows)
+            return try engine.run(statement, tokens: tokens, rowSink: onRows)
         }
     }
 }

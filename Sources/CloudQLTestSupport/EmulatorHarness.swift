@@ -31,31 +31,12 @@ public enum EmulatorHarness {
 
     /// Runs `sql` against `emulator` and returns the last statement's rows.
     public static func rows(_ sql: String, on emulator: RunningEmulator) async throws -> ResultSet {
-        let session = try session(for: emulator)
-        do {
-            let results = try await session.execute(sql)
-            try await session.shutdown()
-            guard case .rows(let set) = results.last?.output else {
-                throw CloudQLError(.internal, "\(sql) produced no rows")
-            }
-            return set
-        } catch {
-            try await session.shutdown()
-            throw error
-        }
+        try await session(for: emulator).rowsAndShutdown(sql)
     }
 
     /// Runs `sql`, which must fail, and returns the error.
     public static func error(_ sql: String, on emulator: RunningEmulator) async throws -> CloudQLError {
-        let session = try session(for: emulator)
-        do {
-            try await session.execute(sql)
-        } catch let error as CloudQLError {
-            try await session.shutdown()
-            return error
-        }
-        try await session.shutdown()
-        throw CloudQLError(.internal, "expected \(sql) to fail")
+        try await session(for: emulator).failureAndShutdown(sql)
     }
 
     /// A CLI runner whose environment carries the emulator's token as `AZ_ACCESS_TOKEN`, with the

@@ -6,26 +6,12 @@ import Foundation
 public enum OfflineSession {
     /// Runs one statement and returns its rows.
     public static func rows(_ sql: String) async throws -> ResultSet {
-        let session = try make()
-        defer { Task { try? await session.shutdown() } }
-        let results = try await session.execute(sql)
-        guard case .rows(let set) = results.last?.output else {
-            throw CloudQLError(.internal, "\(sql) produced no rows")
-        }
-        return set
+        try await make().rowsAndShutdown(sql)
     }
 
     /// Runs one statement that must fail and returns its error.
     public static func error(_ sql: String) async throws -> CloudQLError {
-        let session = try make()
-        do {
-            try await session.execute(sql)
-        } catch let error as CloudQLError {
-            try await session.shutdown()
-            return error
-        }
-        try await session.shutdown()
-        throw CloudQLError(.internal, "expected \(sql) to fail")
+        try await make().failureAndShutdown(sql)
     }
 
     private static func make() throws -> Session {

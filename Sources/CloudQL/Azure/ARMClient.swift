@@ -153,10 +153,7 @@ final class ARMClient: Sendable {
     private static func reason(_ error: any Error) -> String {
         let text = String(describing: error)
         if text.localizedCaseInsensitiveContains("refused") { return "connection refused" }
-        if let clientError = error as? HTTPClientError {
-            if clientError == .connectTimeout { return "connection timed out" }
-            if clientError == .deadlineExceeded || clientError == .readTimeout { return "no answer in time" }
-        }
+        if let clientError = error as? HTTPClientError, clientError == .connectTimeout { return "connection timed out" }
         return text
     }
 }

@@ -100,11 +100,4 @@ struct AuthorizationSource: Sendable {
         return true
     }
 
-    /// Tokens fetched so far by the chain (0 for fixed tokens).
-    var tokenFetches: Int {
-        get async {
-            guard case .cached(let cache) = source else { return 0 }
-            return await cache.fetchCount
-        }
-    }
 }

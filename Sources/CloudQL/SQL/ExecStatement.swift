@@ -10,7 +10,11 @@ struct ExecStatement: Equatable {
 
     /// Parses the statement if it is an EXEC; `nil` for any other statement.
     static func parse(_ sql: String) throws -> ExecStatement? {
-        let all = try SQLLexer.tokens(sql)
+        try parse(sql, tokens: try SQLLexer.tokens(sql))
+    }
+
+    /// The same, for a statement the caller has already split into tokens.
+    static func parse(_ sql: String, tokens all: [SQLToken]) throws -> ExecStatement? {
         var cursor = TokenCursor(all.filter { !$0.isTrivia })
         guard cursor.accept("EXEC") || cursor.accept("EXECUTE") else { return nil }
         let showResults = all.contains { $0.kind == .comment && $0.text.hasPrefix("/*+") && $0.text.uppercased().contains("SHOWRESULTS") }

@@ -11,7 +11,12 @@ enum MetadataStatement: Equatable {
 
     /// Parses the statement if it is a SHOW or DESCRIBE; `nil` for any other statement.
     static func parse(_ sql: String) throws -> MetadataStatement? {
-        var cursor = TokenCursor(try SQLLexer.tokens(sql).filter { !$0.isTrivia })
+        try parse(sql, tokens: try SQLLexer.tokens(sql))
+    }
+
+    /// The same, for a statement the caller has already split into tokens.
+    static func parse(_ sql: String, tokens: [SQLToken]) throws -> MetadataStatement? {
+        var cursor = TokenCursor(tokens.filter { !$0.isTrivia })
         guard let first = cursor.peek else { return nil }
         if first.isKeyword("SHOW") {
             cursor.advance()

@@ -16,7 +16,11 @@ struct NameRewriter {
     }
 
     func rewrite(_ sql: String) throws -> Result {
-        let tokens = try SQLLexer.tokens(sql)
+        try rewrite(tokens: try SQLLexer.tokens(sql))
+    }
+
+    /// The same, for a statement the caller has already split into tokens.
+    func rewrite(tokens: [SQLToken]) throws -> Result {
         var output = ""
         var names: [String] = []
         var index = 0

@@ -32,12 +32,11 @@ final class SQLiteEngine {
     @available(*, noasync)
     /// - Parameter rowSink: when given, rows go to it in batches as SQLite produces them (after
     ///   the discovery passes, where there are some) instead of into the returned result set.
-    func run(_ statement: String, rowSink: ((RowBatch) -> Void)? = nil) throws -> StatementResult.Output {
-        let tokens = try SQLLexer.tokens(statement).filter { !$0.isTrivia }
-        let deleteTarget = try deleteTarget(in: tokens)
+    func run(_ statement: String, tokens: [SQLToken], rowSink: ((RowBatch) -> Void)? = nil) throws -> StatementResult.Output {
+        let deleteTarget = try deleteTarget(in: tokens.filter { !$0.isTrivia })
         context.resetStatement(isDeleting: deleteTarget != nil)
         for table in registeredTables.values { table.resetStatement() }
-        let rewritten = try rewriter.rewrite(statement)
+        let rewritten = try rewriter.rewrite(tokens: tokens)
         for name in rewritten.resourceNames {
             try registerResource(named: name)
         }

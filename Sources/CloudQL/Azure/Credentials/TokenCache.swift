@@ -11,8 +11,6 @@ actor TokenCache {
     private let credential: any TokenCredential
     private var entries: [String: Entry] = [:]
     private var fetching: [String: Task<AccessToken, any Error>] = [:]
-    /// Tokens fetched so far, for tests that count refreshes.
-    private(set) var fetchCount = 0
 
     init(credential: any TokenCredential) {
         self.credential = credential
@@ -25,7 +23,6 @@ actor TokenCache {
         fetching[scope] = task
         defer { fetching[scope] = nil }
         let token = try await task.value
-        fetchCount += 1
         entries[scope] = Entry(token: token, fetchedAt: Date())
         return token
     }
